@@ -1,0 +1,134 @@
+"""Index throughput against raw model encoding, warm search/ask latency, FAISS thread count.
+
+Prints, for the shipped corpus and a synthetic corpus of about --chunks chunks:
+  * chunks/s of the whole index build (read, chunk, analyse, embed, store, FAISS, BM25);
+  * chunks/s of the model alone encoding the same chunk texts, and the ratio of the two;
+  * warm search and ask latency p50/p95 (model loaded);
+  * FAISS single-query latency with 1 and 2 OpenMP threads.
+
+Usage: .venv/bin/python bench/bench_index.py [--chunks 5000] [--raw-sample 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth import REPO, write_corpus  # noqa: E402
+
+QUESTIONS = [
+    "Kas organizēja tikšanos Liepājā?",
+    "Kā darbojas PROTI un DARI 2.0?",
+    "Kad notika pieredzes apmaiņa Ventspilī?",
+    "Kas finansē projektu Starpnovadu tīklošanās?",
+    "Who went from Ogre to Lithuania?",
+    "Kuras valstis dalījās pieredzē apmācībās?",
+    "jauniesu centrs Elektreni",
+    "Nr. 3.1.1.2.i.0/1/22/I/VARAM/001",
+]
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) of values, in the same unit."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def build(corpus: Path, index: Path):
+    from youthbot.config import Settings
+    from youthbot.pipeline import Pipeline
+
+    pipeline = Pipeline(Settings(index=index, corpus=corpus, llm_url=None))
+    pipeline.embedder()  # the model load is reported apart from the build
+    t = time.perf_counter()
+    report = pipeline.build_index([corpus])
+    return pipeline, report, time.perf_counter() - t
+
+
+def raw_encode_rate(pipeline, texts: list[str]) -> float:
+    embedder = pipeline.embedder()
+    t = time.perf_counter()
+    embedder.embed(texts, "passage")
+    return len(texts) / (time.perf_counter() - t)
+
+
+def latency(fn, queries: list[str], rounds: int) -> tuple[float, float]:
+    for q in queries:
+        fn(q)
+    times = []
+    for _ in range(rounds):
+        for q in queries:
+            t = time.perf_counter()
+            fn(q)
+            times.append((time.perf_counter() - t) * 1000)
+    return pct(times, 0.5), pct(times, 0.95)
+
+
+def faiss_threads(pipeline) -> None:
+    import faiss
+
+    gen = pipeline._open()
+    vec = pipeline.embedder().embed_query(QUESTIONS[0])
+    for threads in (1, 2):
+        faiss.omp_set_num_threads(threads)
+        times = []
+        for _ in range(200):
+            t = time.perf_counter()
+            gen.retriever.dense.search(vec, 200)
+            times.append((time.perf_counter() - t) * 1000)
+        print(f"  FAISS search, {gen.retriever.dense.count} vectors, {threads} thread(s):"
+              f" p50 {pct(times, .5):.3f} ms  p95 {pct(times, .95):.3f} ms")
+    faiss.omp_set_num_threads(1)
+
+
+def report_corpus(name: str, corpus: Path, raw_sample: int, rounds: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline, report, seconds = build(corpus, Path(tmp) / "idx")
+        chunks = report.chunks
+        rate = chunks / seconds
+        gen = pipeline._open()
+        ids = list(range(1, chunks + 1))[:raw_sample]
+        texts = [c.chunk.text for c in gen.store.chunks(ids).values()]
+        raw = raw_encode_rate(pipeline, texts)
+        print(f"{name}: {report.documents} documents, {chunks} chunks,"
+              f" {gen.retriever.dense.count} sentences")
+        print(f"  index build: {seconds:.1f} s = {rate:.1f} chunks/s")
+        print(f"  raw model encode of {len(texts)} of the same chunks: {raw:.1f} chunks/s")
+        print(f"  ratio index/raw: {rate / raw:.2f} (target >= 0.85)")
+        s50, s95 = latency(lambda q: pipeline.search(q, 5), QUESTIONS, rounds)
+        a50, a95 = latency(lambda q: pipeline.ask(q, use_llm=False), QUESTIONS, rounds)
+        print(f"  warm search: p50 {s50:.1f} ms  p95 {s95:.1f} ms (target p50 < 50 ms)")
+        print(f"  warm ask:    p50 {a50:.1f} ms  p95 {a95:.1f} ms (target p50 < 150 ms)")
+        faiss_threads(pipeline)
+        pipeline.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chunks", type=int, default=5000, help="synthetic corpus size")
+    parser.add_argument("--raw-sample", type=int, default=600,
+                        help="chunks encoded by the bare model for the raw rate")
+    parser.add_argument("--rounds", type=int, default=10)
+    args = parser.parse_args()
+    t = time.perf_counter()
+    from youthbot.embed import load_embedder
+
+    load_embedder("multilingual-e5-small")
+    print(f"model load: {(time.perf_counter() - t) * 1000:.0f} ms")
+    report_corpus("shipped corpus", REPO / "corpus", args.raw_sample, args.rounds)
+    if args.chunks:
+        with tempfile.TemporaryDirectory() as tmp:
+            docs = max(1, args.chunks // 7)  # a synthetic document makes about 7 chunks
+            corpus = write_corpus(Path(tmp) / "synthetic", docs)
+            report_corpus(f"synthetic corpus ({docs} documents)", corpus, args.raw_sample,
+                          args.rounds)
+
+
+if __name__ == "__main__":
+    main()

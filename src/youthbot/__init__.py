@@ -1,0 +1,3 @@
+"""youthbot: cited answers about youth-work projects from Latvian documents."""
+
+__version__ = "0.1.0"

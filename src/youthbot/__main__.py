@@ -1,0 +1,5 @@
+"""``python -m youthbot`` runs the command line."""
+
+from youthbot.cli import main
+
+main()

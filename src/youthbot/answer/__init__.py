@@ -1,0 +1,1 @@
+"""Answers from retrieved passages: extractive, or written by an LLM and verified."""

@@ -1,0 +1,173 @@
+"""Extractive answers: the retrieved sentences that answer the question, each with its citation."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from youthbot.types import Answer, AnswerSentence, Citation, Passage
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from youthbot.retrieve import Retrieval
+    from youthbot.text.analyze import Analyzer
+
+logger = logging.getLogger(__name__)
+
+QuestionType = Literal["who", "when", "where", "count", "other"]
+
+NO_ANSWER = {
+    "lv": "Dokumentos neatradu atbildi uz šo jautājumu. Tuvākie fragmenti ir zemāk.",
+    "en": "I found no answer to this question in the documents. The closest passages are below.",
+}
+
+#: How many passages (best first) the answer sentences may come from.
+SOURCE_PASSAGES = 3
+#: A further sentence joins the answer when it scores at least this share of the best one.
+FOLLOWER_SHARE = 0.8
+MAX_SENTENCES = 3
+
+_TYPE_PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
+    ("when", re.compile(r"\b(kad|kurā (datumā|dienā|gadā|mēnesī)|cikos|when|what date)\b", re.I)),
+    ("where", re.compile(r"\b(kur|kurā (vietā|pilsētā|novadā|valstī)|uz kurieni|where)\b", re.I)),
+    ("count", re.compile(r"\b(cik|how (many|much))\b", re.I)),
+    ("who", re.compile(r"^\s*(kas(?!\s+(ir|bija|tiek|notika)\b)|kurš|kura|kuri|kuras|kam|who|whom)\b", re.I)),
+]
+
+_PERSON = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(?:-\s?[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+)?\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūžė]+(?:-\s?[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+)?")
+_ORG = re.compile(r"\b(biedrīb|pašvaldīb|reģion|centr|aģentūr|ministrij|pārvald|komisij|fond|nodaļ)\w*", re.I)
+_PLACE = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(ā|ī|ē|os|ās|ū|u)\b")
+_NUMBER = re.compile(r"\d")
+
+
+def question_type(question: str) -> QuestionType:
+    """What kind of answer the question asks for (Latvian or English interrogatives)."""
+    for kind, pattern in _TYPE_PATTERNS:
+        if pattern.search(question):
+            return kind
+    return "other"
+
+
+def _cue(kind: QuestionType, sentence: str) -> float:
+    """1 when the sentence holds the kind of thing the question asks for, else 0."""
+    if kind == "who":
+        return 1.0 if _PERSON.search(sentence) or _ORG.search(sentence) else 0.0
+    if kind == "when":
+        from youthbot.text.dates import find_dates
+
+        return 1.0 if find_dates(sentence) else 0.0
+    if kind == "where":
+        return 1.0 if _PLACE.search(sentence) else 0.0
+    if kind == "count":
+        return 1.0 if _NUMBER.search(sentence) else 0.0
+    return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    passage: Passage
+    start: int
+    end: int
+    score: float
+
+
+def extractive_answer(
+    question: str,
+    retrieval: Retrieval,
+    *,
+    analyzer: Analyzer,
+    idf: Callable[[str], float],
+    sentence_vectors: Callable[[Passage], Sequence[tuple[int, int, np.ndarray]]],
+    document_text: Callable[[str], str],
+) -> Answer:
+    """Answer from the retrieved passages by quoting the sentences that answer the question.
+
+    Each candidate sentence of the best passages is scored by its cosine similarity to the
+    question, the IDF-weighted share of the question's content words it contains, whether it
+    holds what the question asks for (a person for "who", a date for "when", …), and the rank
+    of its passage. The best sentence answers; close runners-up join it.
+
+    Args:
+        question: The question as asked.
+        retrieval: Ranked passages with the evidence about them.
+        analyzer: The Latvian analyser the lexical index uses.
+        idf: Inverse document frequency of an analysed term.
+        sentence_vectors: (start, end, vector) of the embedded sentences inside a passage.
+        document_text: The stored text of a document, by path.
+
+    Returns:
+        An extractive answer; ``answered`` is False with the closest passages when the
+        evidence says the corpus does not hold the answer.
+    """
+    language = "lv" if retrieval.evidence.language == "lv" else "en"
+    passages = retrieval.passages
+    if not passages or not retrieval.evidence.answerable:
+        return Answer(question, False, NO_ANSWER[language], "extractive", passages=passages)
+    candidates = _score_sentences(question, retrieval, analyzer, idf, sentence_vectors)
+    if not candidates:
+        return Answer(question, False, NO_ANSWER[language], "extractive", passages=passages)
+    best = candidates[0].score
+    chosen = [c for c in candidates if c.score >= FOLLOWER_SHARE * best][:MAX_SENTENCES]
+    citations: list[Citation] = []
+    sentences: list[AnswerSentence] = []
+    texts: dict[str, str] = {}
+    for n, cand in enumerate(chosen, start=1):
+        doc = cand.passage.chunk.doc
+        text = texts.setdefault(doc, document_text(doc))
+        quote = text[cand.start : cand.end]
+        citations.append(Citation(n, cand.passage, cand.start, cand.end, quote))
+        sentences.append(AnswerSentence(_one_line(quote), [n], True))
+    answer_text = " ".join(f"{s.text} [{s.citations[0]}]" for s in sentences)
+    return Answer(question, True, answer_text, "extractive", citations, passages, sentences)
+
+
+def _score_sentences(
+    question: str,
+    retrieval: Retrieval,
+    analyzer: Analyzer,
+    idf: Callable[[str], float],
+    sentence_vectors: Callable[[Passage], Sequence[tuple[int, int, np.ndarray]]],
+) -> list[_Candidate]:
+    import numpy as np
+
+    kind = question_type(question)
+    q_terms = set(retrieval.evidence.content_terms)
+    weights = {t: idf(t) for t in q_terms}
+    total = sum(weights.values()) or 1.0
+    raw: list[tuple[Passage, int, int, float, float, float]] = []
+    for passage in retrieval.passages[:SOURCE_PASSAGES]:
+        chunk = passage.chunk
+        for start, end, vector in sentence_vectors(passage):
+            sentence = chunk.text[start - chunk.start : end - chunk.start]
+            if len(sentence.strip()) < 3:
+                continue
+            terms = set(analyzer.terms(sentence))
+            lexical = sum(w for t, w in weights.items() if t in terms) / total
+            dense = (
+                float(np.dot(vector, retrieval.query_vector))
+                if retrieval.query_vector is not None
+                else 0.0
+            )
+            raw.append((passage, start, end, dense, lexical, _cue(kind, sentence)))
+    if not raw:
+        return []
+    dense_values = [r[3] for r in raw]
+    lo, hi = min(dense_values), max(dense_values)
+    spread = hi - lo
+    out = []
+    for passage, start, end, dense, lexical, cue in raw:
+        dense_norm = (dense - lo) / spread if spread > 1e-6 else 0.0
+        prior = 1.0 / math.sqrt(passage.rank)
+        score = (0.5 * dense_norm + 0.5 * lexical + 0.25 * cue) * prior
+        out.append(_Candidate(passage, start, end, score))
+    out.sort(key=lambda c: (-c.score, c.passage.rank, c.start))
+    return out
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

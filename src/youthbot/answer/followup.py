@@ -1,0 +1,137 @@
+"""Follow-up questions ("Un kas to finansēja?") rewritten as standalone questions for retrieval."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from youthbot.answer.prompts import rewrite_messages, visible_text
+from youthbot.errors import LLMError
+from youthbot.types import Turn
+
+if TYPE_CHECKING:
+    from youthbot.answer.llm import LLMClient
+
+logger = logging.getLogger(__name__)
+
+#: Words that point back into the conversation (Latvian and English).
+ANAPHORA = frozenset(
+    {
+        "to", "tā", "tas", "tie", "tās", "tam", "tai", "tajā", "tur", "turp", "šo", "šī", "šis",
+        "šie", "šīs", "viņš", "viņa", "viņi", "viņas", "viņu", "viņiem", "tādu", "it", "its",
+        "that", "this", "those", "these", "they", "them", "their", "there", "he", "she", "him",
+        "her",
+    }
+)  # fmt: skip
+#: First words that make a question continue the previous one.
+CONTINUATIONS = frozenset({"un", "bet", "arī", "and", "but", "also", "what about"})
+#: A question of at most this many words, naming nothing, is a follow-up ("Cik dalībnieku?").
+SHORT_QUESTION_WORDS = 3
+#: How many earlier turns a rewrite looks at.
+HISTORY_TURNS = 3
+
+_WORD = re.compile(r"\w[\w\-]*\+?")
+_NAMED = re.compile(r"\d|^[A-ZĀČĒĢĪĶĻŅŠŪŽ]")
+_PREFIX = re.compile(
+    r"^\s*(?:standalone question|rewritten question|question|jautājums)\s*:\s*", re.IGNORECASE
+)
+
+
+def is_followup(question: str) -> bool:
+    """True when ``question`` leans on the conversation before it.
+
+    It does when it starts with "Un"/"And"/"Bet"…, uses an anaphoric word ("to", "tur",
+    "that", "they"…), or is very short and names nothing (no capitalised word after the first,
+    no number).
+    """
+    words = _WORD.findall(question)
+    if not words:
+        return False
+    lower = [w.lower() for w in words]
+    if lower[0] in CONTINUATIONS or " ".join(lower[:2]) in CONTINUATIONS:
+        return True
+    if any(w in ANAPHORA for w in lower):
+        return True
+    named = any(_NAMED.search(w) for w in words[1:]) or any(c.isdigit() for c in words[0])
+    return len(words) <= SHORT_QUESTION_WORDS and not named
+
+
+def carry_key_terms(
+    question: str, history: Sequence[Turn], content_words: Callable[[str], list[str]]
+) -> str:
+    """``question`` with the earlier questions' key terms it lacks, in their original form.
+
+    Terms come from the previous question, and from the ones before it back to the last
+    question that stood on its own.
+
+    Args:
+        question: The follow-up question.
+        history: Earlier turns, oldest first.
+        content_words: Latvian-normalised content words of a text.
+
+    Returns:
+        E.g. "Un kas to finansēja (projekts Starpnovadu tīklošanās Siguldā)?"; the question
+        unchanged when there is nothing to add.
+    """
+    have = set(content_words(question))
+    per_turn: list[list[str]] = []
+    for turn in reversed(list(history)[-HISTORY_TURNS:]):
+        terms: list[str] = []
+        for token in _WORD.findall(turn.question):
+            keys = set(content_words(token))
+            if keys and not keys <= have:
+                terms.append(token)
+                have |= keys
+        per_turn.append(terms)
+        if not is_followup(turn.question):
+            break
+    carried = [t for terms in reversed(per_turn) for t in terms]
+    if not carried:
+        return question
+    body = question.rstrip()
+    mark = "?" if body.endswith("?") else ""
+    return f"{body.rstrip('?').rstrip()} ({' '.join(carried)}){mark}"
+
+
+def standalone_question(
+    question: str,
+    history: Sequence[Turn],
+    *,
+    client: LLMClient | None,
+    content_words: Callable[[str], list[str]],
+) -> str:
+    """The question to retrieve with: ``question`` itself, or a rewrite that stands alone.
+
+    Args:
+        question: The question as asked.
+        history: Earlier turns of the conversation, oldest first.
+        client: The LLM to rewrite with, or None to carry the previous key terms.
+        content_words: Latvian-normalised content words of a text.
+
+    Returns:
+        ``question`` unchanged when there is no history or it is already standalone; else the
+        LLM's rewrite (the key-term rule when the LLM fails) or the key-term rule.
+    """
+    if not history or not is_followup(question):
+        return question
+    if client is not None:
+        try:
+            rewritten = _clean(client.complete(rewrite_messages(question, history[-HISTORY_TURNS:])))
+        except LLMError as err:
+            logger.warning("Follow-up rewrite by the LLM failed (%s); carrying key terms", err)
+        else:
+            if rewritten and len(rewritten) <= 3 * len(question) + 200:
+                logger.debug("Follow-up %r rewritten as %r", question, rewritten)
+                return rewritten
+            logger.warning("LLM rewrite of the follow-up was unusable; carrying key terms")
+    return carry_key_terms(question, history, content_words)
+
+
+def _clean(reply: str) -> str:
+    """The rewritten question from the model's reply: first line, no label, no quotes."""
+    lines = [line.strip() for line in visible_text(reply).splitlines() if line.strip()]
+    if not lines:
+        return ""
+    return _PREFIX.sub("", lines[0]).strip().strip("\"'“”„«»*`").strip()

@@ -1,0 +1,344 @@
+"""Thin commands; the one place typed errors become user text."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from youthbot import __version__
+from youthbot.errors import YouthbotError
+
+if TYPE_CHECKING:
+    from youthbot.config import Settings
+    from youthbot.indexing import BuildProgress, IndexReport
+    from youthbot.pipeline import Pipeline
+    from youthbot.types import Answer, Passage
+
+logger = logging.getLogger(__name__)
+
+
+class CliState:
+    """What every command needs: settings from options and environment, and one pipeline."""
+
+    def __init__(self, overrides: dict[str, Any], verbose: bool) -> None:
+        self.overrides = overrides
+        self.verbose = verbose
+        self._settings: Settings | None = None
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """Settings: options over YOUTHBOT_* variables over the config file."""
+        if self._settings is None:
+            from pydantic import ValidationError
+
+            from youthbot.config import load_settings
+
+            try:
+                self._settings = load_settings(**self.overrides)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                raise click.ClickException(f"setting {where}: {first['msg']}") from None
+        return self._settings
+
+    def pipeline(self, *, build_if_missing: bool = True) -> Pipeline:
+        """The pipeline, building the index from the corpus (with a progress bar) if missing."""
+        if self._pipeline is None:
+            from youthbot.pipeline import Pipeline
+
+            self._pipeline = Pipeline(self.settings)
+        if build_if_missing and not self._pipeline.index_exists():
+            click.echo(
+                f"No index in {self.settings.index} yet: building it from {self.settings.corpus}/",
+                err=True,
+            )
+            report = self._pipeline.build_index(None, progress=_progress_bar())
+            _print_report(report)
+        return self._pipeline
+
+
+def _model_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--index and --model, accepted on the group and on each command."""
+    f = click.option(
+        "--model",
+        help="Embedding model: multilingual-e5-small (default), all-MiniLM-L6-v2, or any "
+        "sentence-transformers name or local path. [env: YOUTHBOT_MODEL]",
+    )(f)
+    f = click.option(
+        "--index",
+        "index_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Index directory (default: embeddings). [env: YOUTHBOT_INDEX]",
+    )(f)
+    return f
+
+
+def _state(ctx: click.Context, index_dir: Path | None, model: str | None) -> CliState:
+    state: CliState = ctx.ensure_object(CliState)
+    if index_dir is not None:
+        state.overrides["index"] = index_dir
+    if model is not None:
+        state.overrides["model"] = model
+    return state
+
+
+class _Group(click.Group):
+    """Turns youthbot's typed errors into one line on stderr (a traceback only with -v)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except YouthbotError as exc:
+            state = ctx.obj
+            if isinstance(state, CliState) and state.verbose:
+                traceback.print_exc()
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group, invoke_without_command=True)
+@_model_options
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False),
+              help="Documents indexed when no path is given (default: corpus). [env: YOUTHBOT_CORPUS]")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress and show tracebacks.")
+@click.version_option(__version__, prog_name="youthbot")
+@click.pass_context
+def cli(ctx: click.Context, index_dir: Path | None, model: str | None, corpus: Path | None,
+        verbose: bool) -> None:
+    """Answers about youth-work projects from your documents, with cited sources.
+
+    With no command, opens the chat app.
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    overrides: dict[str, Any] = {"index": index_dir, "model": model, "corpus": corpus}
+    ctx.obj = CliState({k: v for k, v in overrides.items() if v is not None}, verbose)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(chat)
+
+
+# -- index ---------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Start from empty (needed after changing model).")
+@_model_options
+@click.pass_context
+def index(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool, index_dir: Path | None,
+          model: str | None) -> None:
+    """Index documents (default: the corpus directory); only new or changed files are embedded.
+
+    Reads .txt, .md, .html, .htm, .pdf and .docx files. Exits with status 1 when any file
+    could not be read; the others are indexed all the same.
+    """
+    state = _state(ctx, index_dir, model)
+    pipeline = state.pipeline(build_if_missing=False)
+    report = pipeline.build_index(list(paths) or None, progress=_progress_bar(), rebuild=rebuild)
+    _print_report(report)
+    if report.failed:
+        ctx.exit(1)
+
+
+def _progress_bar() -> Callable[[BuildProgress], None]:
+    """A progress callback drawing a bar on stderr (quiet when stderr is not a terminal)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        console=console, transient=True, disable=not console.is_terminal)
+    tasks: dict[str, Any] = {}
+    labels = {"read": "Reading", "embed": "Embedding sentences", "write": "Writing index"}
+
+    def update(p: BuildProgress) -> None:
+        if not tasks:
+            progress.start()
+        if p.stage not in tasks:
+            tasks[p.stage] = progress.add_task(labels.get(p.stage, p.stage), total=p.total)
+        progress.update(tasks[p.stage], completed=p.done, total=p.total)
+        if p.stage == "write" and p.done == p.total:
+            progress.stop()
+
+    return update
+
+
+def _print_report(report: IndexReport) -> None:
+    for failure in report.failed:
+        click.echo(f"skipped {failure.path}: {failure.reason}", err=True)
+    click.echo(
+        f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed,"
+        f" {len(report.skipped)} unchanged, {len(report.failed)} failed"
+        f" — {report.documents} documents, {report.chunks} chunks in {report.seconds:.1f} s",
+        err=True,
+    )
+
+
+# -- search --------------------------------------------------------------------------------
+@cli.command()
+@click.argument("query")
+@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 100),
+              help="Passages to show.")
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "lexical"]), default="hybrid",
+              show_default=True, help="Dense (embeddings), lexical (BM25) or both fused.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_model_options
+@click.pass_context
+def search(ctx: click.Context, query: str, k: int, mode: str, as_json: bool,
+           index_dir: Path | None, model: str | None) -> None:
+    """Show the passages that best match QUERY."""
+    state = _state(ctx, index_dir, model)
+    passages = state.pipeline().search(query, k, mode)  # type: ignore[arg-type]
+    if as_json:
+        _echo_json({"query": query, "passages": [p.to_dict() for p in passages]})
+        return
+    if not passages:
+        click.echo("No passages found.")
+    for p in passages:
+        _echo_passage(p)
+
+
+def _echo_passage(p: Passage) -> None:
+    click.secho(f"{p.rank}. {p.title}", bold=True, nl=False)
+    click.echo(f"  ({p.chunk.doc}:{p.chunk.start}-{p.chunk.end}, score {p.score:.3f})")
+    click.echo("   " + " ".join(p.chunk.text.split()))
+    click.echo()
+
+
+# -- ask -----------------------------------------------------------------------------------
+@cli.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON; with QUESTION '-', read one question per line and print JSON Lines.")
+@click.option("--no-llm", is_flag=True, help="Answer extractively even if an LLM is configured.")
+@click.option("--session", help="Keep this conversation's history, so follow-ups can refer back.")
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "lexical"]), default="hybrid",
+              show_default=True, help="Retrieval mode.")
+@_model_options
+@click.pass_context
+def ask(ctx: click.Context, question: str, as_json: bool, no_llm: bool, session: str | None,
+        mode: str, index_dir: Path | None, model: str | None) -> None:
+    """Answer QUESTION with citations (QUESTION '-' reads questions from standard input)."""
+    state = _state(ctx, index_dir, model)
+    pipeline = state.pipeline()
+    use_llm = False if no_llm else None
+    questions = _stdin_questions() if question == "-" else [question]
+    failed = False
+    for q in questions:
+        try:
+            answer = pipeline.ask(q, session=session, use_llm=use_llm,
+                                  mode=mode)  # type: ignore[arg-type]
+        except YouthbotError as exc:
+            if question != "-":
+                raise
+            click.echo(f"Error: {q!r}: {exc}", err=True)
+            failed = True
+            continue
+        if answer.llm and answer.llm.fallback_reason:
+            click.echo(f"LLM unavailable, answered from the documents: "
+                       f"{answer.llm.fallback_reason}", err=True)
+        if as_json:
+            _echo_json(answer.to_dict())
+        else:
+            _echo_answer(answer)
+    if failed:
+        ctx.exit(1)
+
+
+def _stdin_questions() -> list[str]:
+    return [line.strip() for line in sys.stdin if line.strip()]
+
+
+def _echo_answer(answer: Answer) -> None:
+    lv = _is_latvian(answer.question)
+    if answer.mode == "llm" and answer.sentences:
+        unverified = " (nav pārbaudīts avotos)" if lv else " (not verified against the sources)"
+        for s in answer.sentences:
+            click.echo(s.text + ("" if s.verified else click.style(unverified, fg="yellow")))
+    else:
+        click.echo(answer.text)
+    if answer.citations:
+        click.echo()
+        click.secho("Avoti:" if lv else "Sources:", bold=True)
+        for c in answer.citations:
+            click.echo(f"[{c.n}] {c.passage.title} — {c.passage.chunk.doc}:{c.start}-{c.end}")
+            click.echo(f"    “{' '.join(c.quote.split())}”")
+    elif not answer.answered and answer.passages:
+        click.echo()
+        click.secho("Tuvākie fragmenti:" if lv else "Closest passages:", bold=True)
+        for p in answer.passages[:3]:
+            _echo_passage(p)
+
+
+def _is_latvian(text: str) -> bool:
+    from youthbot.text.lang import detect_language
+
+    return detect_language(text) == "lv"
+
+
+# -- stats ---------------------------------------------------------------------------------
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_model_options
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool, index_dir: Path | None, model: str | None) -> None:
+    """Show what the index holds and which model built it."""
+    from dataclasses import asdict
+
+    state = _state(ctx, index_dir, model)
+    info = state.pipeline(build_if_missing=False).stats()
+    if as_json:
+        _echo_json(asdict(info))
+        return
+    click.echo(f"index:      {info.index_dir} (built {info.built_at or '?'})")
+    click.echo(f"documents:  {info.documents}")
+    click.echo(f"chunks:     {info.chunks} ({info.sentences} sentences embedded)")
+    click.echo(f"model:      {info.model} via {info.backend}, {info.dimension} dimensions")
+    if info.facts:
+        click.echo("directory:  " + ", ".join(f"{v} {k}" for k, v in info.facts.items()))
+
+
+def _echo_json(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+# -- chat ----------------------------------------------------------------------------------
+@cli.command()
+@_model_options
+@click.pass_context
+def chat(ctx: click.Context, index_dir: Path | None = None, model: str | None = None) -> None:
+    """Open the chat app (builds the index on first run)."""
+    state = _state(ctx, index_dir, model)
+    from youthbot.pipeline import Pipeline
+    from youthbot.ui.app import make_app
+
+    pipeline = Pipeline(state.settings)
+    try:
+        make_app(pipeline, state.settings).run()
+    finally:
+        pipeline.close()
+
+
+def _register_optional_commands() -> None:
+    """Commands that live in their own modules."""
+    from youthbot.commands.directory import events, orgs, people, projects
+    from youthbot.commands.eval import eval_command
+
+    for command in (people, orgs, events, projects, eval_command):
+        cli.add_command(command)
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="youthbot")

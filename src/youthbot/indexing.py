@@ -1,0 +1,343 @@
+"""The index build: ingest → chunk → analyse → embed → store, written as a new atomic generation."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from youthbot import __version__
+from youthbot.chunk import CHUNKER_VERSION, split_document
+from youthbot.errors import IndexMismatchError, IngestError, YouthbotError
+from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, IndexLayout
+from youthbot.store import SCHEMA_VERSION, Store
+
+if TYPE_CHECKING:
+    from youthbot.embed import Embedder
+    from youthbot.text.analyze import Analyzer
+    from youthbot.types import Chunk, Document
+
+logger = logging.getLogger(__name__)
+
+#: Sentences embedded per progress step.
+EMBED_BATCH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class BuildProgress:
+    """One progress step: ``stage`` is ``read``, ``embed`` or ``write``."""
+
+    stage: str
+    done: int
+    total: int
+    path: str | None = None
+
+
+@dataclass(slots=True)
+class IndexReport:
+    """What a build did, by document path."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[IngestError] = field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+
+    @property
+    def modified(self) -> bool:
+        """True when the build changed the index."""
+        return bool(self.added or self.changed or self.removed)
+
+
+def display_path(path: Path) -> str:
+    """The path as the index records it: relative to the working directory when inside it."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def expected_manifest(embedder_backend: str, model_id: str, dimension: int | None) -> dict:
+    """The manifest entries an index built now would carry (dimension None when unknown)."""
+    from youthbot.text.analyze import ANALYZER_VERSION
+
+    out: dict[str, object] = {
+        "backend": embedder_backend,
+        "model": model_id,
+        "normalized": True,
+        "chunker_version": CHUNKER_VERSION,
+        "analyzer_version": ANALYZER_VERSION,
+        "schema_version": SCHEMA_VERSION,
+    }
+    if dimension is not None:
+        out["dimension"] = dimension
+    return out
+
+
+def check_manifest(manifest: dict[str, str], expected: dict[str, object], root: Path) -> None:
+    """Refuse an index built with another model, dimension, chunker or analyser.
+
+    Raises:
+        IndexMismatchError: naming what differs and how to rebuild.
+    """
+    for key, want in expected.items():
+        have = manifest.get(key)
+        want_s = want if isinstance(want, str) else str(want).lower()
+        if have is not None and have.lower() != want_s.lower():
+            what = "model" if key in ("model", "backend", "dimension") else key.replace("_", " ")
+            raise IndexMismatchError(
+                f"the index in {root} was built with {key} {have}, but this run uses {want};"
+                f" rebuild it with `youthbot index --rebuild` (or use the {what} it was built with)"
+            )
+
+
+class IndexBuilder:
+    """Builds or updates the index in one directory."""
+
+    def __init__(
+        self,
+        root: Path,
+        embedder: Callable[[], Embedder],
+        model_spec: tuple[str, str],
+        analyzer: Analyzer,
+        max_bytes: int,
+    ) -> None:
+        self.layout = IndexLayout(root)
+        self._embedder = embedder
+        self._backend, self._model_id = model_spec
+        self.analyzer = analyzer
+        self.max_bytes = max_bytes
+
+    def build(
+        self,
+        paths: Sequence[Path],
+        *,
+        rebuild: bool = False,
+        progress: Callable[[BuildProgress], None] | None = None,
+    ) -> IndexReport:
+        """Bring the index up to date with the files under ``paths``.
+
+        Unchanged files (same content hash) are skipped, changed ones re-read, and documents
+        whose files are gone (or no longer found under a given directory) are dropped. The new
+        state is written as a new generation and made live only when complete.
+
+        Raises:
+            IndexNotWritableError, IndexLockedError, IndexMismatchError: see their names.
+        """
+        from youthbot.ingest import discover
+
+        started = time.perf_counter()
+        notify = progress or (lambda _p: None)
+        self.layout.ensure_writable()
+        lock = self.layout.lock()
+        try:
+            report = IndexReport()
+            files, missing = discover(list(paths))
+            report.failed.extend(missing)
+            current = self.layout.current()
+            old = Store(current / DB_NAME) if current is not None else None
+            try:
+                if old is not None and not rebuild:
+                    check_manifest(
+                        old.manifest(),
+                        expected_manifest(self._backend, self._model_id, None),
+                        self.layout.root,
+                    )
+                stored = old.document_hashes() if old is not None and not rebuild else {}
+                todo = self._plan(files, stored, paths, report, notify)
+                if not report.modified and current is not None and not rebuild:
+                    report.documents, report.chunks = old.counts()  # type: ignore[union-attr]
+                    return self._finish(report, started)
+                self._write(current if not rebuild else None, todo, report, notify)
+            finally:
+                if old is not None:
+                    old.close()
+            return self._finish(report, started)
+        finally:
+            lock.release()
+
+    def _finish(self, report: IndexReport, started: float) -> IndexReport:
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _plan(
+        self,
+        files: list[Path],
+        stored: dict[str, str],
+        roots: Sequence[Path],
+        report: IndexReport,
+        notify: Callable[[BuildProgress], None],
+    ) -> list[Document]:
+        """Read new and changed files; fill the report's added/changed/skipped/removed/failed."""
+        from youthbot.ingest import read_document
+
+        todo: list[Document] = []
+        seen: set[str] = set()
+        for i, path in enumerate(files, start=1):
+            shown = display_path(path)
+            seen.add(shown)
+            notify(BuildProgress("read", i, len(files), shown))
+            try:
+                digest = _sha256(path)
+            except OSError as exc:
+                report.failed.append(IngestError(shown, exc.strerror or str(exc)))
+                continue
+            if stored.get(shown) == digest:
+                report.skipped.append(shown)
+                continue
+            try:
+                doc = read_document(path, display_path=shown, max_bytes=self.max_bytes)
+            except IngestError as exc:
+                report.failed.append(exc)
+                if shown in stored:  # keep the last good version rather than lose it
+                    report.skipped.append(shown)
+                continue
+            (report.changed if shown in stored else report.added).append(shown)
+            todo.append(doc)
+        dirs = [display_path(r) for r in roots if r.is_dir()]
+        for shown in stored:
+            gone = not Path(shown).exists()
+            dropped = any(shown.startswith(d.rstrip("/") + "/") for d in dirs) and shown not in seen
+            if gone or dropped:
+                report.removed.append(shown)
+        return todo
+
+    def _write(
+        self,
+        current: Path | None,
+        todo: list[Document],
+        report: IndexReport,
+        notify: Callable[[BuildProgress], None],
+    ) -> None:
+        """Write a new generation with ``todo`` applied and make it live."""
+        building = self.layout.new_generation()
+        try:
+            store = Store(building / DB_NAME)
+            try:
+                if current is not None:
+                    _copy_database(current / DB_NAME, store.conn)
+                self._apply(store, todo, report, notify)
+                store.conn.commit()
+                report.documents, report.chunks = store.counts()
+                notify(BuildProgress("write", 0, 1))
+                self._write_indexes(store, building)
+                store.conn.commit()
+            finally:
+                store.close()
+            self.layout.publish(building)
+            notify(BuildProgress("write", 1, 1))
+        except BaseException:
+            self.layout.discard(building)
+            raise
+
+    def _apply(
+        self,
+        store: Store,
+        todo: list[Document],
+        report: IndexReport,
+        notify: Callable[[BuildProgress], None],
+    ) -> None:
+        import numpy as np
+
+        from youthbot.directory.db import FactStore
+        from youthbot.directory.extract import extract_facts
+
+        facts = FactStore(store.conn)
+        facts.create_schema()
+        for path in report.removed:
+            store.remove_document(path)
+            facts.remove_document(path)
+        prepared = []
+        pending: list[tuple[int, int, str]] = []  # (doc index, sentence index, text)
+        for d, doc in enumerate(todo):
+            chunks, sentences = split_document(doc)
+            known = store.vectors_for(doc.path)
+            hashes = [_text_hash(doc.text[s:e]) for s, e in sentences]
+            vectors: list[bytes | None] = [known.get(h) for h in hashes]
+            for j, v in enumerate(vectors):
+                if v is None:
+                    s, e = sentences[j]
+                    pending.append((d, j, doc.text[s:e]))
+            prepared.append((doc, chunks, sentences, hashes, vectors))
+        if pending:
+            embedder = self._embedder()
+            for b in range(0, len(pending), EMBED_BATCH):
+                batch = pending[b : b + EMBED_BATCH]
+                out = embedder.embed([t for _, _, t in batch], "passage")
+                for (d, j, _), row in zip(batch, out, strict=True):
+                    prepared[d][4][j] = np.asarray(row, dtype=np.float32).tobytes()
+                notify(BuildProgress("embed", min(b + EMBED_BATCH, len(pending)), len(pending)))
+            self._record_dimension(store, embedder)
+        for doc, chunks, sentences, hashes, vectors in prepared:
+            terms = [self.analyzer.terms(c.text) for c in chunks]
+            rows = [
+                (s, e, h, v) for (s, e), h, v in zip(sentences, hashes, vectors, strict=True)
+            ]
+            store.put_document(doc, chunks, terms, rows)  # type: ignore[arg-type]
+            facts.replace_document(doc.path, extract_facts(doc))
+
+    def _record_dimension(self, store: Store, embedder: Embedder) -> None:
+        store.set_manifest(
+            expected_manifest(embedder.backend, embedder.model_id, embedder.dimension)
+            | {"tool_version": __version__, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        )
+
+    def _write_indexes(self, store: Store, building: Path) -> None:
+        """Derive the FAISS and BM25 files from the stored vectors and terms."""
+        import numpy as np
+
+        from youthbot.index.dense import DenseIndex
+        from youthbot.index.lexical import LexicalIndex
+        from youthbot.text.analyze import surface_vocabulary
+
+        manifest = store.manifest()
+        if "dimension" not in manifest:  # nothing was ever embedded: record the model anyway
+            store.set_manifest(
+                expected_manifest(self._backend, self._model_id, None)
+                | {"tool_version": __version__, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+            )
+        ids, blobs = store.sentence_ids_and_vectors()
+        dim = int(manifest.get("dimension", 0) or 0)
+        matrix = (
+            np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1)
+            if ids
+            else np.zeros((0, dim), dtype=np.float32)
+        )
+        DenseIndex.build(ids, matrix).save(building / DENSE_NAME)
+        chunk_ids, terms = store.chunk_ids_and_terms()
+        vocabulary = surface_vocabulary(store.chunk_texts())
+        LexicalIndex.build(chunk_ids, terms, vocabulary).save(building / LEXICAL_NAME)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _copy_database(source: Path, target: sqlite3.Connection) -> None:
+    """Copy the live generation's database into the new one (SQLite online backup)."""
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise YouthbotError(f"cannot read the current index {source}: {exc}") from exc
+    try:
+        src.backup(target)
+    finally:
+        src.close()
+    target.execute("PRAGMA foreign_keys = ON")

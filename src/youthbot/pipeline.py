@@ -1,0 +1,402 @@
+"""The one module that knows every stage: index, search and ask over one index directory."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from youthbot.errors import IndexMissingError, InputError, LLMError
+from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, SESSIONS_NAME, IndexLayout
+from youthbot.indexing import (
+    BuildProgress,
+    IndexBuilder,
+    IndexReport,
+    check_manifest,
+    expected_manifest,
+)
+from youthbot.types import Answer, Document, LLMInfo, Passage, Turn
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from youthbot.config import Settings
+    from youthbot.directory.db import FactStore
+    from youthbot.embed import Embedder
+    from youthbot.retrieve import Mode, Retrieval, Retriever
+    from youthbot.store import Store
+    from youthbot.text.analyze import Analyzer
+
+__all__ = ["BuildProgress", "IndexReport", "IndexStats", "Pipeline"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    """What the live index holds and how it was built."""
+
+    index_dir: str
+    documents: int
+    chunks: int
+    sentences: int
+    model: str
+    backend: str
+    dimension: int
+    built_at: str | None
+    facts: dict[str, int]
+
+
+class _Generation:
+    """The open files of the live index generation."""
+
+    def __init__(self, path: Path, retriever: Retriever) -> None:
+        self.path = path
+        self.retriever = retriever
+
+    @property
+    def store(self) -> Store:
+        return self.retriever.store
+
+
+class Pipeline:
+    """Index, search and answer over the index directory that ``settings.index`` names."""
+
+    def __init__(self, settings: Settings) -> None:
+        from youthbot.embed import resolve_backend
+
+        self.settings = settings
+        self.layout = IndexLayout(Path(settings.index))
+        self.model_spec = resolve_backend(settings.model)
+        self._embedder: Embedder | None = None
+        self._analyzer: Analyzer | None = None
+        self._generation: _Generation | None = None
+        self._lock = threading.RLock()
+        self._sessions: Any = None
+
+    # -- collaborators (loaded on first use) ------------------------------------------
+    @property
+    def analyzer(self) -> Analyzer:
+        """The Latvian analyser shared by indexing and search."""
+        if self._analyzer is None:
+            from youthbot.text.analyze import Analyzer
+
+            self._analyzer = Analyzer()
+        return self._analyzer
+
+    def embedder(self) -> Embedder:
+        """The embedding model, loaded once."""
+        with self._lock:
+            if self._embedder is None:
+                from youthbot.embed import load_embedder
+                from youthbot.index.dense import set_faiss_threads
+
+                self._embedder = load_embedder(self.settings.model, self.settings.threads)
+                set_faiss_threads(1)
+            return self._embedder
+
+    def warm_up(self) -> None:
+        """Load the model and open the index, so the first question is answered quickly."""
+        self.embedder()
+        if self.index_exists():
+            self._open()
+            self.analyzer.query_terms("jaunieši Liepājā", {})
+
+    # -- index ----------------------------------------------------------------------
+    def index_exists(self) -> bool:
+        """True when a complete index exists in the index directory."""
+        return self.layout.current() is not None
+
+    def build_index(
+        self,
+        paths: Sequence[Path] | None = None,
+        progress: Callable[[BuildProgress], None] | None = None,
+        *,
+        rebuild: bool = False,
+    ) -> IndexReport:
+        """Add new, re-read changed and drop removed documents (``paths`` default: the corpus)."""
+        builder = IndexBuilder(
+            Path(self.settings.index),
+            self.embedder,
+            self.model_spec,
+            self.analyzer,
+            int(self.settings.max_file_mb * 1_000_000),
+        )
+        report = builder.build(list(paths or [Path(self.settings.corpus)]), rebuild=rebuild,
+                               progress=progress)
+        with self._lock:
+            if report.modified or rebuild:
+                self._close_generation()
+        return report
+
+    def ensure_index(
+        self, progress: Callable[[BuildProgress], None] | None = None
+    ) -> IndexReport | None:
+        """Build the index from the corpus directory when none exists; None when one does."""
+        if self.index_exists():
+            return None
+        return self.build_index(None, progress)
+
+    def _open(self) -> _Generation:
+        """Open (or reuse) the live generation, checking it matches the configured model."""
+        from youthbot.index.dense import DenseIndex
+        from youthbot.index.lexical import LexicalIndex
+        from youthbot.retrieve import Retriever
+        from youthbot.store import Store
+
+        with self._lock:
+            current = self.layout.current()
+            if current is None:
+                raise IndexMissingError(
+                    f"no index in {self.layout.root}; build one with `youthbot index`"
+                )
+            if self._generation is not None and self._generation.path == current:
+                return self._generation
+            self._close_generation()
+            store = Store(current / DB_NAME, readonly=True)
+            try:
+                check_manifest(
+                    store.manifest(), expected_manifest(*self.model_spec, None), self.layout.root
+                )
+                dense = DenseIndex.load(current / DENSE_NAME)
+                lexical = LexicalIndex.load(current / LEXICAL_NAME)
+            except BaseException:
+                store.close()
+                raise
+            retriever = Retriever(store, dense, lexical, self.embedder, self.analyzer)
+            self._generation = _Generation(current, retriever)
+            return self._generation
+
+    def _close_generation(self) -> None:
+        if self._generation is not None:
+            self._generation.store.close()
+            self._generation = None
+
+    # -- search and answers ---------------------------------------------------------------
+    def retrieve(self, query: str, k: int | None = None, mode: Mode = "hybrid") -> Retrieval:
+        """Ranked passages with the evidence about them."""
+        gen = self._open()
+        return gen.retriever.search(query, k or self.settings.top_k, mode)
+
+    def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[Passage]:
+        """The ``k`` best passages for ``query``."""
+        return self.retrieve(query, k, mode).passages
+
+    def ask(
+        self,
+        question: str,
+        *,
+        session: str | None = None,
+        history: Sequence[Turn] | None = None,
+        use_llm: bool | None = None,
+        on_token: Callable[[str], None] | None = None,
+        cancel: threading.Event | None = None,
+        mode: Mode = "hybrid",
+    ) -> Answer:
+        """Answer a question with citations.
+
+        Args:
+            question: The question (Latvian or English).
+            session: Conversation name whose history is kept in the index directory.
+            history: Earlier turns, when the caller keeps them itself (the chat app).
+            use_llm: False forces extractive answers; None uses the LLM when one is configured.
+            on_token: Receives answer text as the LLM streams it.
+            cancel: Set it to stop a streaming answer.
+            mode: Retrieval mode.
+
+        Raises:
+            InputError: for an empty question.
+            IndexMissingError, IndexMismatchError, IndexCorruptError: for index trouble.
+        """
+        question = " ".join(question.split())
+        if not question:
+            raise InputError("the question is empty; type a question")
+        gen = self._open()
+        turns = list(history or [])
+        if session and not history:
+            turns = self._session_store().history(session)
+        client = self._llm_client() if self._llm_wanted(use_llm) else None
+        standalone = question
+        if turns:
+            from youthbot.answer.followup import standalone_question
+
+            standalone = standalone_question(
+                question, turns, client=client, content_words=self.analyzer.content_words
+            )
+        retrieval = gen.retriever.search(standalone, self.settings.top_k, mode)
+        directory = self._directory_answer(standalone, gen)
+        if client is not None:
+            answer = self._llm_answer(question, retrieval, directory, client, on_token, cancel)
+        else:
+            answer = directory or self._extractive(question, retrieval, gen)
+        if directory is not None and answer is directory:
+            answer.passages = _merge_passages(directory.passages, retrieval.passages,
+                                              self.settings.top_k)
+        answer.question = question
+        answer.standalone = standalone
+        if session:
+            self._session_store().append(session, Turn(question, answer.text))
+        return answer
+
+    def _extractive(self, question: str, retrieval: Retrieval, gen: _Generation) -> Answer:
+        from youthbot.answer.extractive import extractive_answer
+
+        return extractive_answer(
+            question,
+            retrieval,
+            analyzer=self.analyzer,
+            idf=gen.retriever.idf,
+            sentence_vectors=lambda p: self._sentence_vectors(gen, p),
+            document_text=lambda path: gen.store.document(path).text,
+        )
+
+    def _sentence_vectors(
+        self, gen: _Generation, passage: Passage
+    ) -> list[tuple[int, int, np.ndarray]]:
+        import numpy as np
+
+        c = passage.chunk
+        return [
+            (s, e, np.frombuffer(v, dtype=np.float32))
+            for s, e, v in gen.store.sentence_vectors(c.doc, c.start, c.end)
+        ]
+
+    def _directory_answer(self, question: str, gen: _Generation) -> Answer | None:
+        from youthbot.directory.answer import answer_from_directory
+
+        def passage_for_span(doc: str, start: int, end: int) -> Passage:
+            stored = gen.store.chunk_containing(doc, start, end)
+            if stored is None:
+                raise InputError(f"{doc}:{start}-{end} lies in no indexed chunk")
+            return Passage(stored.chunk, 1.0, stored.title, stored.date, rank=1)
+
+        try:
+            return answer_from_directory(question, self.facts, passage_for_span)
+        except InputError:
+            logger.warning("directory answer pointed outside the index", exc_info=True)
+            return None
+
+    # -- LLM --------------------------------------------------------------------------
+    def _llm_wanted(self, use_llm: bool | None) -> bool:
+        return self.settings.llm_configured and use_llm is not False
+
+    def _llm_client(self) -> Any:
+        from youthbot.answer.llm import LLMClient
+
+        return LLMClient(self.settings)
+
+    def llm_info(self, reason: str | None, latency_ms: float | None = None) -> LLMInfo:
+        """Endpoint details for the JSON output (host only: never the key or the path)."""
+        url = self.settings.llm_url or ""
+        return LLMInfo(
+            model=self.settings.llm_model or "",
+            url_host=urlsplit(url).netloc or url,
+            latency_ms=latency_ms,
+            fallback_reason=reason,
+        )
+
+    def _llm_answer(
+        self,
+        question: str,
+        retrieval: Retrieval,
+        directory: Answer | None,
+        client: Any,
+        on_token: Callable[[str], None] | None,
+        cancel: threading.Event | None,
+    ) -> Answer:
+        from youthbot.answer.generate import answer_with_llm
+
+        gen = self._open()
+        passages = retrieval.passages
+        if directory is not None:
+            passages = _merge_passages(directory.passages, passages, self.settings.top_k)
+        try:
+            return answer_with_llm(
+                question,
+                passages,
+                client=client,
+                document_text=lambda path: gen.store.document(path).text,
+                content_words=self.analyzer.content_words,
+                embed=lambda texts: self.embedder().embed(texts, "passage"),
+                language=retrieval.evidence.language,
+                on_token=on_token,
+                cancel=cancel,
+            )
+        except LLMError as exc:
+            logger.info("LLM endpoint failed, answering extractively: %s", exc)
+            answer = directory or self._extractive(question, retrieval, gen)
+            answer.llm = self.llm_info(str(exc))
+            return answer
+
+    def llm_state(self) -> str:
+        """``off``, ``connected`` or ``unreachable`` (asks the endpoint; may take a second)."""
+        if not self.settings.llm_configured:
+            return "off"
+        return "connected" if self._llm_client().ping() else "unreachable"
+
+    # -- documents, directory, stats ------------------------------------------------------
+    def document(self, path: str) -> Document:
+        """The stored (cleaned) text of an indexed document."""
+        return self._open().store.document(path)
+
+    @property
+    def facts(self) -> FactStore:
+        """The directory of people, organisations, places, projects and events."""
+        from youthbot.directory.db import FactStore
+
+        return FactStore(self._open().store.conn)
+
+    def stats(self) -> IndexStats:
+        """Counts and the manifest of the live index."""
+        gen = self._open()
+        manifest = gen.store.manifest()
+        documents, chunks = gen.store.counts()
+        try:
+            facts = self.facts.counts()
+        except Exception:  # an index built before the directory existed
+            facts = {}
+        return IndexStats(
+            index_dir=str(self.layout.root),
+            documents=documents,
+            chunks=chunks,
+            sentences=gen.retriever.dense.count,
+            model=manifest.get("model", "?"),
+            backend=manifest.get("backend", "?"),
+            dimension=int(manifest.get("dimension", 0) or 0),
+            built_at=manifest.get("built_at"),
+            facts=facts,
+        )
+
+    def _session_store(self) -> Any:
+        from youthbot.store import SessionStore
+
+        with self._lock:
+            if self._sessions is None:
+                self.layout.ensure_writable()
+                self._sessions = SessionStore(self.layout.root / SESSIONS_NAME)
+            return self._sessions
+
+    def close(self) -> None:
+        """Close open files."""
+        with self._lock:
+            self._close_generation()
+            if self._sessions is not None:
+                self._sessions.close()
+                self._sessions = None
+
+
+def _merge_passages(first: Sequence[Passage], then: Sequence[Passage], k: int) -> list[Passage]:
+    """``first`` then ``then`` without repeating a chunk, renumbered, at most ``k``."""
+    out: list[Passage] = []
+    seen: set[tuple[str, int, int]] = set()
+    for p in [*first, *then]:
+        key = (p.chunk.doc, p.chunk.start, p.chunk.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Passage(p.chunk, p.score, p.title, p.date, rank=len(out) + 1))
+    return out[: max(k, len(first))]

@@ -1,0 +1,254 @@
+"""Query → ranked Passages: dense and lexical search fused by reciprocal rank, plus evidence."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from youthbot.errors import InputError
+from youthbot.types import Chunk, Passage
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from youthbot.embed import Embedder
+    from youthbot.index.dense import DenseIndex
+    from youthbot.index.lexical import LexicalIndex
+    from youthbot.store import Store, StoredChunk
+    from youthbot.text.analyze import Analyzer
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["dense", "lexical", "hybrid"]
+MODES: tuple[Mode, ...] = ("dense", "lexical", "hybrid")
+
+#: Candidates taken from each side before fusion.
+CANDIDATES = 50
+#: Sentences taken from the dense index (several may fall in one chunk).
+SENTENCE_CANDIDATES = 200
+#: The k of reciprocal rank fusion (Cormack et al. 2009).
+RRF_K = 60
+
+
+@dataclass(frozen=True, slots=True)
+class FusionWeights:
+    """Weights of each side in reciprocal rank fusion, by question language."""
+
+    dense: float = 1.0
+    lexical: float = 1.0
+    #: Lexical weight for questions not in Latvian (an English question shares few terms).
+    lexical_foreign: float = 0.3
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What retrieval found, used to decide whether the corpus holds an answer.
+
+    Attributes:
+        language: Detected language of the query.
+        content_terms: Analysed content words of the query.
+        covered: Share of the query's content-word weight (IDF) found in the top passages.
+        entities: Names, numbers and codes the query mentions.
+        missing_entities: Those found in none of the top passages.
+        agreement: True when dense and lexical search share a passage in their top 5.
+        dense_top: Cosine similarity of the best dense hit (0 when none).
+    """
+
+    language: str
+    content_terms: list[str] = field(default_factory=list)
+    covered: float = 0.0
+    entities: list[str] = field(default_factory=list)
+    missing_entities: list[str] = field(default_factory=list)
+    agreement: bool = False
+    dense_top: float = 0.0
+
+    @property
+    def answerable(self) -> bool:
+        """The corpus likely holds the answer.
+
+        A question naming a place, person, organisation, number or code that none of the top
+        passages mention cannot be answered from them. Otherwise at least half of the question's
+        content-word weight must be present, or both search sides must agree on a passage
+        (which carries questions asked in another language than the documents).
+        """
+        if not self.content_terms and not self.entities:
+            return False
+        if self.missing_entities:
+            return False
+        if self.covered >= 0.5:
+            return True
+        return self.agreement and self.language != "lv"
+
+
+@dataclass(slots=True)
+class Retrieval:
+    """Ranked passages for one query with the evidence behind them."""
+
+    query: str
+    passages: list[Passage]
+    evidence: Evidence
+    #: The embedded query (None in lexical mode); reused to score answer sentences.
+    query_vector: np.ndarray | None = None
+
+
+_CAPITALISED = re.compile(r"(?<![\w.])([A-ZĀČĒĢĪĶĻŅŠŪŽ][\w’'-]+)")
+_NUMBERISH = re.compile(r"\b\w*\d[\w./-]*")
+
+
+class Retriever:
+    """Searches one index generation (store, dense and lexical indexes) with one analyser."""
+
+    def __init__(
+        self,
+        store: Store,
+        dense: DenseIndex,
+        lexical: LexicalIndex,
+        embedder: Callable[[], Embedder],
+        analyzer: Analyzer,
+        weights: FusionWeights | None = None,
+    ) -> None:
+        self.store = store
+        self.dense = dense
+        self.lexical = lexical
+        self._embedder = embedder
+        self.analyzer = analyzer
+        self.weights = weights or FusionWeights()
+
+    # -- public -------------------------------------------------------------------
+    def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> Retrieval:
+        """Rank passages for ``query``.
+
+        Args:
+            query: The question or search words.
+            k: Passages to return.
+            mode: ``dense``, ``lexical`` or ``hybrid`` (reciprocal rank fusion of both).
+
+        Raises:
+            InputError: when the query is empty or the mode unknown.
+        """
+        from youthbot.text.lang import detect_language
+
+        query = query.strip()
+        if not query:
+            raise InputError("the question is empty; type a question or search words")
+        if mode not in MODES:
+            raise InputError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
+        language = detect_language(query)
+        terms = self.analyzer.query_terms(query, self.lexical.vocabulary)
+        vector = self._embedder().embed_query(query) if mode != "lexical" else None
+        dense_hits = self._dense(vector) if vector is not None else []
+        lexical_hits = self.lexical.search(terms, CANDIDATES) if mode != "dense" else []
+        if mode == "dense":
+            ranked = dense_hits
+        elif mode == "lexical":
+            ranked = lexical_hits
+        else:
+            w_lex = self.weights.lexical if language == "lv" else self.weights.lexical_foreign
+            ranked = _rrf([(dense_hits, self.weights.dense), (lexical_hits, w_lex)])
+        stored = self.store.chunks([cid for cid, _ in ranked[: 3 * k + 10]])
+        passages = _merge_overlaps(
+            [(stored[cid], score) for cid, score in ranked if cid in stored], k
+        )
+        evidence = self._evidence(query, language, terms, passages, dense_hits, lexical_hits)
+        return Retrieval(query, passages, evidence, vector)
+
+    # -- internals ------------------------------------------------------------------
+    def _dense(self, vector: np.ndarray) -> list[tuple[int, float]]:
+        """Chunks ranked by their best sentence's cosine similarity to the query."""
+        hits = self.dense.search(vector, SENTENCE_CANDIDATES)
+        owners = self.store.sentence_chunks([sid for sid, _ in hits])
+        best: dict[int, float] = {}
+        for sid, score in hits:
+            cid = owners.get(sid)
+            if cid is not None and cid not in best:
+                best[cid] = score
+        return list(best.items())[:CANDIDATES]
+
+    def _evidence(
+        self,
+        query: str,
+        language: str,
+        terms: Sequence[str],
+        passages: Sequence[Passage],
+        dense_hits: Sequence[tuple[int, float]],
+        lexical_hits: Sequence[tuple[int, float]],
+    ) -> Evidence:
+        ev = Evidence(language=language, dense_top=dense_hits[0][1] if dense_hits else 0.0)
+        content = list(dict.fromkeys(terms))
+        ev.content_terms = content
+        top = passages[:3]
+        top_terms: set[str] = set()
+        for p in top:
+            top_terms.update(self.analyzer.terms(p.chunk.text))
+        if content:
+            weights = {t: self.idf(t) for t in content}
+            total = sum(weights.values())
+            ev.covered = sum(w for t, w in weights.items() if t in top_terms) / total if total else 0
+        ev.entities = self._entities(query)
+        for entity in ev.entities:
+            entity_terms = self.analyzer.query_terms(entity, self.lexical.vocabulary)
+            if entity_terms and not any(t in top_terms for t in entity_terms):
+                ev.missing_entities.append(entity)
+        d5 = {cid for cid, _ in dense_hits[:5]}
+        ev.agreement = any(cid in d5 for cid, _ in lexical_hits[:5])
+        return ev
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency; a term the corpus never uses weighs as the rarest."""
+        n = max(1, self.lexical.count)
+        df = self.lexical.document_frequency(term)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def _entities(self, query: str) -> list[str]:
+        """Capitalised words not opening the sentence, numbers and codes in ``query``."""
+        found = []
+        for m in _CAPITALISED.finditer(query):
+            before = query[: m.start()].rstrip()
+            if not before or before[-1] in ".!?:\"“„(":
+                continue  # sentence-initial capital says nothing
+            found.append(m.group(1))
+        found.extend(m.group(0) for m in _NUMBERISH.finditer(query))
+        # keep only what the analyser keeps (drops stop words such as "Who", "Kas")
+        return [e for e in dict.fromkeys(found) if self.analyzer.terms(e)]
+
+
+def _rrf(runs: Sequence[tuple[Sequence[tuple[int, float]], float]]) -> list[tuple[int, float]]:
+    """Reciprocal rank fusion of ranked (id, score) lists with a weight per list."""
+    fused: dict[int, float] = {}
+    for hits, weight in runs:
+        if weight <= 0:
+            continue
+        for rank, (cid, _) in enumerate(hits, start=1):
+            fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank)
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _merge_overlaps(ranked: Sequence[tuple[StoredChunk, float]], k: int) -> list[Passage]:
+    """Best-first passages where chunks overlapping a better one are merged into it."""
+    kept: list[tuple[StoredChunk, Chunk, float]] = []
+    for stored, score in ranked:
+        c = stored.chunk
+        for i, (first, merged, best) in enumerate(kept):
+            if merged.doc == c.doc and c.start < merged.end and merged.start < c.end:
+                kept[i] = (first, _union(merged, c), best)
+                break
+        else:
+            if len(kept) < k:
+                kept.append((stored, c, score))
+    return [
+        Passage(chunk=merged, score=score, title=first.title, date=first.date, rank=rank)
+        for rank, (first, merged, score) in enumerate(kept, start=1)
+    ]
+
+
+def _union(a: Chunk, b: Chunk) -> Chunk:
+    """One chunk spanning two overlapping chunks of the same document."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if second.end <= first.end:
+        return first
+    text = first.text + second.text[first.end - second.start :]
+    return Chunk(first.doc, min(a.ordinal, b.ordinal), first.start, second.end, text)

@@ -1,0 +1,1 @@
+"""Latvian text layer: normalising, sentence splitting, dates, stemming and the search analyser."""

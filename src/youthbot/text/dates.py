@@ -1,0 +1,316 @@
+"""Latvian date mentions ("5. jūnijā", "2020.gada 1.oktobri", "26.01.2024.") and their search keys."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from youthbot.text.normalize import fold
+
+__all__ = ["DateMention", "document_date", "find_dates", "month_number", "resolve_year"]
+
+logger = logging.getLogger(__name__)
+
+#: How far into a document ``document_date`` looks for a full date when no dateline exists.
+DATELINE_WINDOW = 600
+
+_MONTH_STEMS: tuple[tuple[str, ...], ...] = (
+    ("janvāris", "janvāra", "janvārim", "janvāri", "janvārī"),
+    ("februāris", "februāra", "februārim", "februāri", "februārī"),
+    ("marts", "marta", "martam", "martu", "martā"),
+    ("aprīlis", "aprīļa", "aprīlim", "aprīli", "aprīlī"),
+    ("maijs", "maija", "maijam", "maiju", "maijā"),
+    ("jūnijs", "jūnija", "jūnijam", "jūniju", "jūnijā"),
+    ("jūlijs", "jūlija", "jūlijam", "jūliju", "jūlijā"),
+    ("augusts", "augusta", "augustam", "augustu", "augustā"),
+    ("septembris", "septembra", "septembrim", "septembri", "septembrī"),
+    ("oktobris", "oktobra", "oktobrim", "oktobri", "oktobrī"),
+    ("novembris", "novembra", "novembrim", "novembri", "novembrī"),
+    ("decembris", "decembra", "decembrim", "decembri", "decembrī"),
+)
+#: Every case form of every month name, with and without diacritics → month number.
+_MONTH_FORMS: dict[str, int] = {}
+for _n, _forms in enumerate(_MONTH_STEMS, start=1):
+    for _form in _forms:
+        _MONTH_FORMS[_form] = _n
+        _MONTH_FORMS[fold(_form)] = _n
+_MONTH_ALT = "|".join(sorted(_MONTH_FORMS, key=len, reverse=True))
+# Written alone a month name is lower-case; at a sentence start only its locative
+# ("Janvārī notiks …") is taken, so that the names Maija, Marta and Augusts are not months.
+_BARE_MONTH_ALT = "|".join(
+    sorted(
+        list(_MONTH_FORMS) + [f[0].upper() + f[1:] for f in _MONTH_FORMS if f[-1] in "āīi"],
+        key=len,
+        reverse=True,
+    )
+)
+
+_NOT_LETTER = r"(?![^\W\d_])"
+_REL = (
+    r"(?:(?P<rel>(?i:šī|šā|ši|sa|pagājušā|pagajusa|nākamā|nakama))\s+gada\s+"
+    r"|(?P<rel1>(?i:šogad|sogad|pērn|pern|nākamgad|nakamgad))\s+)?"
+)
+_REL_OFFSETS = {"šī": 0, "šā": 0, "ši": 0, "sa": 0, "šogad": 0, "sogad": 0,
+                "pagājušā": -1, "pagajusa": -1, "pērn": -1, "pern": -1,
+                "nākamā": 1, "nakama": 1, "nākamgad": 1, "nakamgad": 1}  # fmt: skip
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_GADA = r"\.?\s*(?:gad(?:a|ā|s|u|am|os|iem|us)|g\.)"
+_DAYS = (
+    r"(?P<d>\d{1,2})\.\s*"
+    r"(?:(?:[-–—]|līdz|lidz|un)\s*(?P<d2>\d{1,2})\.\s*)?"
+)
+_FLAGS = re.IGNORECASE
+
+# Ordered by how much they say; overlaps are resolved in favour of the earliest, longest match.
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # 2020. gada 1. oktobrī, 2020.gada 1.oktobri, 2024. g. 5. martā, 2024. gada 21.–25. maijā
+    re.compile(rf"(?<![\w.]){_YEAR}\.?\s*(?:gada|g\.)\s*{_DAYS}(?P<m>{_MONTH_ALT}){_NOT_LETTER}",
+               _FLAGS),
+    # 26.01.2024.
+    re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?![\w/]|\.\d)\.?"),
+    # 2024-01-26
+    re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d{2})-(?P<mn>\d{2})-(?P<d>\d{2})(?![\w-])"),
+    # 2024. gada janvārī
+    re.compile(rf"(?<![\w.]){_YEAR}\.?\s*(?:gada|g\.)\s*(?P<m>{_MONTH_ALT}){_NOT_LETTER}", _FLAGS),
+    # šī gada 5. jūnijā, 26.janvārī, No 21. līdz 25. novembrim
+    re.compile(rf"(?<![\w.,/-]){_REL}{_DAYS}(?P<m>{_MONTH_ALT}){_NOT_LETTER}", _FLAGS),
+    # 2016.-2020.gadam (two years)
+    re.compile(rf"(?<![\w.]){_YEAR}\.?\s*[-–—]\s*(?P<y2>(?:19|20)\d{{2}}){_GADA}{_NOT_LETTER}"),
+    # 2023. gadā, 2023.gada nogalē
+    re.compile(rf"(?<![\w.]){_YEAR}{_GADA}{_NOT_LETTER}"),
+    # novembrī, šī gada martā
+    re.compile(rf"(?<![^\W\d_]){_REL}(?P<m>{_BARE_MONTH_ALT}){_NOT_LETTER}"),
+)  # fmt: skip
+
+_DATELINE = re.compile(
+    r"^[^\S\n]*(?:publicēts|publicets|publicēšanas datums|publicesanas datums|datums|"
+    r"publicēta|publicēja|published|date|atjaunots|atjaunināts)\b[^\S\n]*:?(?P<rest>[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date written in a text, as precise as the text makes it.
+
+    Attributes:
+        start: Offset of its first character in the text searched.
+        end: Offset just past its last character.
+        year: The year, when written (or resolved by ``resolve_year``).
+        month: The month 1–12, when written.
+        day: The day of the month, when written; the first day of a range.
+        end_day: The last day of a range ("No 21. līdz 25. novembrim" → 25), else None.
+        year_offset: Set when the year is given relative to the text's own date: 0 for
+            "šī gada" / "šogad", -1 for "pagājušā gada" / "pērn", 1 for "nākamā gada".
+    """
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    end_day: int | None = None
+    year_offset: int | None = None
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 form: "YYYY-MM-DD", "YYYY-MM", "YYYY", or "--MM-DD" / "--MM" without a year."""
+        if self.year is None:
+            if self.day is not None:
+                return f"--{self.month:02d}-{self.day:02d}"
+            return f"--{self.month:02d}"
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Search terms under which every written form of this date meets.
+
+        ``dMMDD`` for each day (every day of a range), ``dYYYYMMDD`` as well when the year
+        is known; ``mMM`` for the month and ``mYYYYMM`` with its year; ``yYYYY`` for the
+        year. "26.janvārī" gives (d0126, m01); "26.01.2024." gives (d0126, d20240126, m01,
+        m202401, y2024), so the two share d0126 and m01.
+        """
+        out: list[str] = []
+        if self.month is not None and self.day is not None:
+            last = self.end_day if self.end_day is not None else self.day
+            days = range(self.day, last + 1)
+            out.extend(f"d{self.month:02d}{d:02d}" for d in days)
+            if self.year is not None:
+                out.extend(f"d{self.year:04d}{self.month:02d}{d:02d}" for d in days)
+        if self.month is not None:
+            out.append(f"m{self.month:02d}")
+            if self.year is not None:
+                out.append(f"m{self.year:04d}{self.month:02d}")
+        if self.year is not None:
+            out.append(f"y{self.year:04d}")
+        return tuple(out)
+
+    @property
+    def key(self) -> str:
+        """The one key that names this date most exactly without depending on a year.
+
+        ``dMMDD`` when the day is known (so a date written with and without its year
+        meet), else ``mYYYYMM``, ``mMM`` or ``yYYYY``.
+        """
+        if self.month is not None and self.day is not None:
+            return f"d{self.month:02d}{self.day:02d}"
+        if self.month is not None and self.year is not None:
+            return f"m{self.year:04d}{self.month:02d}"
+        if self.month is not None:
+            return f"m{self.month:02d}"
+        return f"y{self.year:04d}"
+
+
+def month_number(word: str) -> int | None:
+    """The month a Latvian month name in any case names ("novembrim" → 11), else None."""
+    return _MONTH_FORMS.get(word.lower())
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    """True when the parts can form a calendar date (29 February allowed without a year)."""
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        if month is None:
+            return False
+        days = calendar.monthrange(year if year is not None else 2000, month)[1]
+        return 1 <= day <= days
+    return True
+
+
+def _int(m: re.Match[str], name: str) -> int | None:
+    value = m.groupdict().get(name)
+    return int(value) if value else None
+
+
+def _from_match(m: re.Match[str]) -> list[DateMention]:
+    """The mentions one pattern match stands for (two for a year range), validated."""
+    groups = m.groupdict()
+    year = _int(m, "y")
+    if groups.get("y2"):
+        first_end = m.end("y") + (m.string[m.end("y") : m.end("y") + 1] == ".")
+        return [
+            DateMention(m.start("y"), first_end, year, None, None),
+            DateMention(m.start("y2"), m.end(), int(groups["y2"]), None, None),
+        ]
+    if groups.get("m"):
+        month: int | None = _MONTH_FORMS[m.group("m").lower()]
+    else:
+        month = _int(m, "mn")
+    day = _int(m, "d")
+    end_day = _int(m, "d2")
+    if end_day is not None and (day is None or end_day <= day):
+        end_day = None
+    rel = groups.get("rel") or groups.get("rel1")
+    offset = _REL_OFFSETS.get(rel.lower()) if rel else None
+    if not _valid(year, month, day) or not _valid(year, month, end_day):
+        return []
+    return [DateMention(m.start(), m.end(), year, month, day, end_day, offset)]
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention in ``text``, in order, none overlapping another.
+
+    Handles "5. jūnijā", "26.janvārī", "2020.gada 1.oktobri", "2024. gada 5. martā",
+    "26.01.2024.", "2024-01-26", "No 21. līdz 25. novembrim" (a range), "2024. gada
+    janvārī", "2023. gadā" / "2023.gada nogalē" (a year), "2016.-2020.gadam" (two years),
+    a month alone ("novembrī"), and "šī gada …" (a year relative to the text's date).
+    Month names are read in every case, with or without diacritics. Impossible dates
+    (31. jūnijs) are skipped.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The mentions with offsets into ``text``.
+    """
+    found: list[DateMention] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            found.extend(_from_match(m))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateMention] = []
+    for mention in found:
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return out
+
+
+def _parse_iso(reference: str) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of an ISO date "YYYY[-MM[-DD]]", or None when it is not one."""
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?", reference)
+    if not m:
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    return (year, month, day) if year is not None and _valid(year, month, day) else None
+
+
+def resolve_year(m: DateMention, reference: str | None) -> DateMention:
+    """Fill a missing year from the date of the text the mention comes from.
+
+    "šī gada" (``year_offset`` 0) takes the reference year, "pagājušā gada" the one before
+    and "nākamā gada" the one after. A month and day written without any year take the
+    year that puts them nearest the reference date (a text of 2024-01-10 that says
+    "15. decembrī" means 2023-12-15), or the reference year when the reference gives no
+    month. Without a reference nothing is invented and the mention comes back unchanged.
+
+    Args:
+        m: A mention from ``find_dates``.
+        reference: ISO date of the text ("YYYY-MM-DD", "YYYY-MM" or "YYYY"), or None.
+
+    Returns:
+        The mention with its year filled where that could be done, else ``m`` itself.
+    """
+    if m.year is not None or m.month is None or not reference:
+        return m
+    ref = _parse_iso(reference)
+    if ref is None:
+        return m
+    ref_year, ref_month, ref_day = ref
+    if m.year_offset is not None:
+        year = ref_year + m.year_offset
+    elif ref_month is None:
+        year = ref_year
+    else:
+        anchor = dt.date(ref_year, ref_month, ref_day or 15)
+
+        def distance(y: int) -> int:
+            day = min(m.day or 15, calendar.monthrange(y, m.month)[1])
+            return abs((dt.date(y, m.month, day) - anchor).days)
+
+        year = min((ref_year, ref_year - 1, ref_year + 1), key=distance)
+    if not _valid(year, m.month, m.day):  # 29 February in a common year
+        return m
+    return dataclasses.replace(m, year=year)
+
+
+def document_date(text: str) -> str | None:
+    """The date a document gives for itself, as ISO, or None when it gives none.
+
+    First a dateline ("Publicēts 2024. gada 5. martā", "Datums: 26.01.2024."); else the
+    first full date with a year (day, month and year) in the first ``DATELINE_WINDOW``
+    characters. A date without its year is never completed here.
+
+    Args:
+        text: The document's text.
+
+    Returns:
+        "YYYY-MM-DD" (or "YYYY-MM" / "YYYY" when a dateline is that coarse), or None.
+    """
+    for line in _DATELINE.finditer(text):
+        for mention in find_dates(line.group("rest")):
+            if mention.year is not None and mention.year_offset is None:
+                return mention.iso
+    for mention in find_dates(text[:DATELINE_WINDOW]):
+        if mention.year is not None and mention.day is not None:
+            return mention.iso
+    return None

@@ -1,0 +1,60 @@
+"""Unicode normalisation and diacritic folding that keeps one output character per input one."""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["fold", "has_diacritics", "nfc"]
+
+# Letters that Unicode does not decompose into base + mark but that readers fold anyway.
+_EXTRA = {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t"}
+
+
+def nfc(s: str) -> str:
+    """The NFC (composed) form of ``s``, so that "ā" is one code point wherever it came from."""
+    return unicodedata.normalize("NFC", s)
+
+
+def _fold_char(ch: str) -> str:
+    """Fold one character: lower-case it and drop its diacritics, keeping one character."""
+    if unicodedata.combining(ch):
+        return ""  # a stray combining mark (NFD input) carries no letter of its own
+    low = ch.lower()
+    if len(low) != 1:  # "İ".lower() is two code points; keep the length
+        low = ch
+    low = _EXTRA.get(low, low)
+    base = unicodedata.normalize("NFD", low)[0].lower()
+    return base if len(base) == 1 and not unicodedata.combining(base) else low
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each code point."""
+
+    def __missing__(self, key: int) -> str:
+        value = _fold_char(chr(key))
+        self[key] = value
+        return value
+
+
+_TABLE = _FoldTable()
+
+
+def fold(s: str) -> str:
+    """Lower-case ``s`` and strip its diacritics ("Liepājā" → "liepaja", "Elektrėnų" → "elektrenu").
+
+    Every character maps to exactly one character (ā→a, č→c, ē→e, ģ→g, ī→i, ķ→k, ļ→l, ņ→n,
+    š→s, ū→u, ž→z, ė→e, ų→u, į→i, …), so for NFC text ``len(fold(s)) == len(s)`` and an
+    offset into the folded string is an offset into ``s``. Stray combining marks are dropped.
+
+    Args:
+        s: Any text, preferably NFC.
+
+    Returns:
+        The folded text.
+    """
+    return s.translate(_TABLE)
+
+
+def has_diacritics(s: str) -> bool:
+    """True when folding would change a letter of ``s`` beyond its case."""
+    return fold(s) != s.lower()
