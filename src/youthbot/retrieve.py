@@ -30,6 +30,22 @@ MODES: tuple[Mode, ...] = ("dense", "lexical", "hybrid")
 CANDIDATES = 50
 #: Sentences taken from the dense index (several may fall in one chunk).
 SENTENCE_CANDIDATES = 200
+# Evidence thresholds (see Evidence.answerable). They are shares of the question's own
+# content-word weight and standard deviations of its own similarity distribution, so they mean
+# the same for any corpus size; they were set from first principles, not fitted to questions.
+#: Half of what the question asks about is present.
+FULL_COVERAGE = 0.5
+#: A third is present and the best sentence clearly stands out.
+PARTIAL_COVERAGE = 0.3
+STANDOUT_Z = 2.5
+#: Another language: some anchor word is present and the best sentence stands out strongly.
+FOREIGN_COVERAGE = 0.15
+FOREIGN_STANDOUT_Z = 3.0
+#: Sentence vectors sampled to estimate a query's similarity distribution.
+NULL_SAMPLE = 4096
+
+#: Fused candidates re-ranked by context coverage.
+RERANK_DEPTH = 30
 #: The k of reciprocal rank fusion (Cormack et al. 2009).
 RRF_K = 60
 
@@ -42,6 +58,10 @@ class FusionWeights:
     lexical: float = 1.0
     #: Lexical weight for questions not in Latvian (an English question shares few terms).
     lexical_foreign: float = 0.3
+    #: Share of the final score that context coverage of the question's words decides.
+    context: float = 0.5
+    #: The same for questions not in Latvian.
+    context_foreign: float = 0.25
 
 
 @dataclass(slots=True)
@@ -56,6 +76,8 @@ class Evidence:
         missing_entities: Those found in none of the top passages.
         agreement: True when dense and lexical search share a passage in their top 5.
         dense_top: Cosine similarity of the best dense hit (0 when none).
+        dense_z: How far ``dense_top`` stands above the query's similarity to a sample of the
+            corpus's sentences, in standard deviations (0 when unknown).
     """
 
     language: str
@@ -65,23 +87,29 @@ class Evidence:
     missing_entities: list[str] = field(default_factory=list)
     agreement: bool = False
     dense_top: float = 0.0
+    dense_z: float = 0.0
 
     @property
     def answerable(self) -> bool:
         """The corpus likely holds the answer.
 
         A question naming a place, person, organisation, number or code that none of the top
-        passages mention cannot be answered from them. Otherwise at least half of the question's
-        content-word weight must be present, or both search sides must agree on a passage
-        (which carries questions asked in another language than the documents).
+        passages mention cannot be answered from them. Otherwise the top passages must hold at
+        least half of the question's content-word weight, or a smaller share backed by a best
+        sentence that stands out from the corpus (``dense_z``: how many standard deviations its
+        similarity lies above the query's similarity to sentences in general). Questions in
+        another language than the documents share few words with them, so for those the
+        dense evidence carries more and the word share needed is lower.
         """
         if not self.content_terms and not self.entities:
             return False
         if self.missing_entities:
             return False
-        if self.covered >= 0.5:
+        if self.covered >= FULL_COVERAGE:
             return True
-        return self.agreement and self.language != "lv"
+        if self.language == "lv":
+            return self.covered >= PARTIAL_COVERAGE and self.dense_z >= STANDOUT_Z
+        return self.covered >= FOREIGN_COVERAGE and self.dense_z >= FOREIGN_STANDOUT_Z
 
 
 @dataclass(slots=True)
@@ -117,6 +145,8 @@ class Retriever:
         self._embedder = embedder
         self.analyzer = analyzer
         self.weights = weights or FusionWeights()
+        self._doc_terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._null: np.ndarray | None = None
 
     # -- public -------------------------------------------------------------------
     def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> Retrieval:
@@ -149,14 +179,79 @@ class Retriever:
         else:
             w_lex = self.weights.lexical if language == "lv" else self.weights.lexical_foreign
             ranked = _rrf([(dense_hits, self.weights.dense), (lexical_hits, w_lex)])
-        stored = self.store.chunks([cid for cid, _ in ranked[: 3 * k + 10]])
-        passages = _merge_overlaps(
-            [(stored[cid], score) for cid, score in ranked if cid in stored], k
+        stored = self.store.chunks([cid for cid, _ in ranked[:RERANK_DEPTH]])
+        candidates = [(stored[cid], score) for cid, score in ranked if cid in stored]
+        if mode == "hybrid" and terms:
+            share = self.weights.context if language == "lv" else self.weights.context_foreign
+            candidates = self._rerank(candidates, terms, share)
+        passages = _merge_overlaps(candidates, k)
+        evidence = self._evidence(
+            query, language, terms, passages, dense_hits, lexical_hits, vector
         )
-        evidence = self._evidence(query, language, terms, passages, dense_hits, lexical_hits)
         return Retrieval(query, passages, evidence, vector)
 
     # -- internals ------------------------------------------------------------------
+    def _rerank(
+        self, candidates: list[tuple[StoredChunk, float]], terms: Sequence[str], share: float
+    ) -> list[tuple[StoredChunk, float]]:
+        """Re-order fused candidates by how well their local context covers the question.
+
+        The fused score (scaled to the best one) and the context coverage are mixed, the
+        coverage weighing ``share``.
+        """
+        if not candidates or share <= 0:
+            return candidates
+        weights = {t: self.idf(t) for t in dict.fromkeys(terms)}
+        top = candidates[0][1] or 1.0
+        scored = [
+            (c, (1 - share) * score / top + share * self.context_coverage(c.chunk, weights))
+            for c, score in candidates
+        ]
+        return sorted(scored, key=lambda cs: (-cs[1], cs[0].id))
+
+    def context_coverage(self, chunk: Chunk, weights: dict[str, float]) -> float:
+        """IDF-weighted share of the query terms found near each other in a chunk.
+
+        For each sentence of the chunk, its window (the sentence with its neighbours) earns a
+        term's full weight, and so does the document's title, which heads every part of it; a
+        term found elsewhere in the same document earns half, since the document sets the
+        context. The best window counts.
+        """
+        total = sum(weights.values())
+        if total <= 0:
+            return 0.0
+        title_terms, doc_terms = self._document_terms(chunk.doc)
+        sentences = [
+            set(self.analyzer.terms(chunk.text[s - chunk.start : e - chunk.start]))
+            for s, e in self._sentence_spans(chunk)
+        ] or [set(self.analyzer.terms(chunk.text))]
+        best = 0.0
+        for i in range(len(sentences)):
+            window = title_terms.union(*sentences[max(0, i - 1) : i + 2])
+            got = sum(
+                w if t in window else (0.5 * w if t in doc_terms else 0.0)
+                for t, w in weights.items()
+            )
+            best = max(best, got)
+        return best / total
+
+    def _sentence_spans(self, chunk: Chunk) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _ in self.store.sentence_vectors(chunk.doc, chunk.start, chunk.end)]
+
+    def _document_terms(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(title terms, all terms) of a document, cached."""
+        terms = self._doc_terms.get(path)
+        if terms is None:
+            title = self.store.document_title(path)
+            terms = (
+                frozenset(self.analyzer.terms(title)),
+                frozenset(self.store.document_terms(path)),
+            )
+            if len(self._doc_terms) > 4096:
+                self._doc_terms.clear()
+            self._doc_terms[path] = terms
+        return terms
+
     def _dense(self, vector: np.ndarray) -> list[tuple[int, float]]:
         """Chunks ranked by their best sentence's cosine similarity to the query."""
         hits = self.dense.search(vector, SENTENCE_CANDIDATES)
@@ -176,8 +271,11 @@ class Retriever:
         passages: Sequence[Passage],
         dense_hits: Sequence[tuple[int, float]],
         lexical_hits: Sequence[tuple[int, float]],
+        query_vector: np.ndarray | None,
     ) -> Evidence:
         ev = Evidence(language=language, dense_top=dense_hits[0][1] if dense_hits else 0.0)
+        if query_vector is not None and dense_hits:
+            ev.dense_z = self._standout(query_vector, ev.dense_top)
         content = list(dict.fromkeys(terms))
         ev.content_terms = content
         top = passages[:3]
@@ -191,11 +289,28 @@ class Retriever:
         ev.entities = self._entities(query)
         for entity in ev.entities:
             entity_terms = self.analyzer.query_terms(entity, self.lexical.vocabulary)
-            if entity_terms and not any(t in top_terms for t in entity_terms):
+            if entity_terms and not any(_near(t, top_terms) for t in entity_terms):
                 ev.missing_entities.append(entity)
         d5 = {cid for cid, _ in dense_hits[:5]}
         ev.agreement = any(cid in d5 for cid, _ in lexical_hits[:5])
         return ev
+
+    def _standout(self, query_vector: np.ndarray, top: float) -> float:
+        """Standard deviations by which ``top`` exceeds the query's typical similarity."""
+        import numpy as np
+
+        if self._null is None:
+            ids, blobs = self.store.sentence_ids_and_vectors(limit=NULL_SAMPLE)
+            self._null = (
+                np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1)
+                if ids
+                else np.zeros((0, query_vector.shape[0]), dtype=np.float32)
+            )
+        if len(self._null) < 8:
+            return 0.0
+        sims = self._null @ query_vector
+        spread = float(sims.std())
+        return (top - float(sims.mean())) / spread if spread > 1e-6 else 0.0
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; a term the corpus never uses weighs as the rarest."""
@@ -214,6 +329,16 @@ class Retriever:
         found.extend(m.group(0) for m in _NUMBERISH.finditer(query))
         # keep only what the analyser keeps (drops stop words such as "Who", "Kas")
         return [e for e in dict.fromkeys(found) if self.analyzer.terms(e)]
+
+
+def _near(term: str, terms: set[str]) -> bool:
+    """``term`` or a word sharing its first five letters (Latvia/latvij, Liepaja/liepaj)."""
+    if term in terms:
+        return True
+    if len(term) < 5 or term.isdigit():
+        return False
+    stem = term[:5]
+    return any(t.startswith(stem) for t in terms)
 
 
 def _rrf(runs: Sequence[tuple[Sequence[tuple[int, float]], float]]) -> list[tuple[int, float]]:

@@ -173,9 +173,17 @@ class Store:
         )
 
     # chunks -------------------------------------------------------------------
-    def sentence_ids_and_vectors(self) -> tuple[list[int], list[bytes]]:
-        """Every sentence id with its vector bytes, by id."""
-        rows = self.conn.execute("SELECT id, vector FROM sentences ORDER BY id").fetchall()
+    def sentence_ids_and_vectors(self, limit: int | None = None) -> tuple[list[int], list[bytes]]:
+        """Sentence ids with their vector bytes, by id (``limit``: an even sample of them)."""
+        if limit is None:
+            rows = self.conn.execute("SELECT id, vector FROM sentences ORDER BY id").fetchall()
+        else:
+            total = self.conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
+            step = max(1, total // max(1, limit))
+            rows = self.conn.execute(
+                "SELECT id, vector FROM sentences WHERE id % ? = 0 ORDER BY id LIMIT ?",
+                (step, limit),
+            ).fetchall()
         return [r[0] for r in rows], [r[1] for r in rows]
 
     def sentence_chunks(self, ids: Sequence[int]) -> dict[int, int]:
@@ -230,6 +238,21 @@ class Store:
             (path,),
         ).fetchall()
         return [StoredChunk(r[0], Chunk(r[1], r[2], r[3], r[4], r[5]), r[6], r[7]) for r in rows]
+
+    def document_title(self, path: str) -> str:
+        """The title of an indexed document ('' when unknown)."""
+        row = self.conn.execute("SELECT title FROM documents WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else ""
+
+    def document_terms(self, path: str) -> set[str]:
+        """Every lexical term of one document (the union over its chunks)."""
+        out: set[str] = set()
+        for (terms,) in self.conn.execute(
+            "SELECT c.terms FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE d.path = ?",
+            (path,),
+        ):
+            out.update(terms.split())
+        return out
 
     def chunk_containing(self, path: str, start: int, end: int) -> StoredChunk | None:
         """The first chunk of a document that contains ``start:end`` (or overlaps it most)."""

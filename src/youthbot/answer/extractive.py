@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from youthbot.types import Answer, AnswerSentence, Citation, Passage
+from youthbot.types import Answer, AnswerSentence, Chunk, Citation, Passage
 
 if TYPE_CHECKING:
     import numpy as np
@@ -142,12 +142,16 @@ def _score_sentences(
     raw: list[tuple[Passage, int, int, float, float, float]] = []
     for passage in retrieval.passages[:SOURCE_PASSAGES]:
         chunk = passage.chunk
-        for start, end, vector in sentence_vectors(passage):
+        title_terms = set(analyzer.terms(passage.title))
+        for start, end, vector, labelled in _answer_units(chunk, sentence_vectors(passage)):
             sentence = chunk.text[start - chunk.start : end - chunk.start]
-            if len(sentence.strip()) < 3:
+            if not labelled and _is_heading(sentence):
                 continue
             terms = set(analyzer.terms(sentence))
-            lexical = sum(w for t, w in weights.items() if t in terms) / total
+            lexical = sum(
+                w if t in terms else (0.5 * w if t in title_terms else 0.0)
+                for t, w in weights.items()
+            ) / total
             dense = (
                 float(np.dot(vector, retrieval.query_vector))
                 if retrieval.query_vector is not None
@@ -167,6 +171,35 @@ def _score_sentences(
         out.append(_Candidate(passage, start, end, score))
     out.sort(key=lambda c: (-c.score, c.passage.rank, c.start))
     return out
+
+
+def _answer_units(
+    chunk: Chunk, sentences: Sequence[tuple[int, int, np.ndarray]]
+) -> list[tuple[int, int, np.ndarray, bool]]:
+    """Sentences as answer units: a label ending in ':' is joined to what follows it.
+
+    "Informāciju sagatavoja:" says nothing without the name on the next line, so the two
+    make one unit (flagged True) whose vector is the mean of the two.
+    """
+    units: list[tuple[int, int, np.ndarray, bool]] = []
+    i = 0
+    while i < len(sentences):
+        start, end, vector = sentences[i]
+        text = chunk.text[start - chunk.start : end - chunk.start].rstrip()
+        if text.endswith(":") and i + 1 < len(sentences):
+            _, n_end, n_vector = sentences[i + 1]
+            units.append((start, n_end, (vector + n_vector) / 2, True))
+            i += 2
+            continue
+        units.append((start, end, vector, False))
+        i += 1
+    return units
+
+
+def _is_heading(sentence: str) -> bool:
+    """A short line without final punctuation (a title or a section heading)."""
+    body = sentence.strip().rstrip("”\"’»)")
+    return len(body) < 100 and not body.endswith((".", "!", "?", "…", ":"))
 
 
 def _one_line(text: str) -> str:
