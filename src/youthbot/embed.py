@@ -118,7 +118,10 @@ class SentenceTransformerEmbedder(Embedder):
                 f"access ({type(exc).__name__}); give a local path or an already cached model"
             ) from exc
         self.model_id = model_id or name_or_path
-        dim = self._model.get_sentence_embedding_dimension()
+        dimension_of = getattr(self._model, "get_embedding_dimension", None) or getattr(
+            self._model, "get_sentence_embedding_dimension"
+        )
+        dim = dimension_of()
         if not dim:
             raise ModelError(f"model {name_or_path!r} does not report an embedding dimension")
         self.dimension = int(dim)

@@ -83,20 +83,44 @@ def expected_manifest(embedder_backend: str, model_id: str, dimension: int | Non
     return out
 
 
-def check_manifest(manifest: dict[str, str], expected: dict[str, object], root: Path) -> None:
-    """Refuse an index built with another model, dimension, chunker or analyser.
+#: Manifest keys that say which vectors the index holds: a change needs re-embedding.
+MODEL_KEYS = ("backend", "model", "dimension")
+
+
+def _differs(manifest: dict[str, str], key: str, want: object) -> bool:
+    have = manifest.get(key)
+    want_s = want if isinstance(want, str) else str(want).lower()
+    return have is not None and have.lower() != want_s.lower()
+
+
+def stale_keys(manifest: dict[str, str], expected: dict[str, object]) -> list[str]:
+    """Non-model manifest keys (chunker, analyser, schema) that differ from this version's."""
+    return [k for k, v in expected.items() if k not in MODEL_KEYS and _differs(manifest, k, v)]
+
+
+def check_manifest(
+    manifest: dict[str, str], expected: dict[str, object], root: Path, *, models_only: bool = False
+) -> None:
+    """Refuse an index built with another model or dimension (or, unless ``models_only``,
+    by another chunker, analyser or schema version).
 
     Raises:
-        IndexMismatchError: naming what differs and how to rebuild.
+        IndexMismatchError: naming what differs and what to do.
     """
     for key, want in expected.items():
+        if not _differs(manifest, key, want):
+            continue
         have = manifest.get(key)
-        want_s = want if isinstance(want, str) else str(want).lower()
-        if have is not None and have.lower() != want_s.lower():
-            what = "model" if key in ("model", "backend", "dimension") else key.replace("_", " ")
+        if key in MODEL_KEYS:
             raise IndexMismatchError(
                 f"the index in {root} was built with {key} {have}, but this run uses {want};"
-                f" rebuild it with `youthbot index --rebuild` (or use the {what} it was built with)"
+                " rebuild it with `youthbot index --rebuild`, or use --model with the model"
+                " it was built with"
+            )
+        if not models_only:
+            raise IndexMismatchError(
+                f"the index in {root} was made by an older youthbot ({key.replace('_', ' ')}"
+                f" {have}, now {want}); update it with `youthbot index` (vectors are reused)"
             )
 
 
@@ -146,18 +170,17 @@ class IndexBuilder:
             current = self.layout.current()
             old = Store(current / DB_NAME) if current is not None else None
             try:
+                refresh = False
                 if old is not None and not rebuild:
-                    check_manifest(
-                        old.manifest(),
-                        expected_manifest(self._backend, self._model_id, None),
-                        self.layout.root,
-                    )
+                    expected = expected_manifest(self._backend, self._model_id, None)
+                    check_manifest(old.manifest(), expected, self.layout.root, models_only=True)
+                    refresh = bool(stale_keys(old.manifest(), expected))
                 stored = old.document_hashes() if old is not None and not rebuild else {}
                 todo = self._plan(files, stored, paths, report, notify)
-                if not report.modified and current is not None and not rebuild:
+                if not report.modified and current is not None and not rebuild and not refresh:
                     report.documents, report.chunks = old.counts()  # type: ignore[union-attr]
                     return self._finish(report, started)
-                self._write(current if not rebuild else None, todo, report, notify)
+                self._write(current if not rebuild else None, todo, report, notify, refresh)
             finally:
                 if old is not None:
                     old.close()
@@ -217,14 +240,25 @@ class IndexBuilder:
         todo: list[Document],
         report: IndexReport,
         notify: Callable[[BuildProgress], None],
+        refresh: bool = False,
     ) -> None:
-        """Write a new generation with ``todo`` applied and make it live."""
+        """Write a new generation with ``todo`` applied and make it live.
+
+        With ``refresh`` every stored document is chunked and analysed again from its stored
+        text (after a chunker or analyser upgrade); its sentence vectors are reused.
+        """
         building = self.layout.new_generation()
         try:
             store = Store(building / DB_NAME)
             try:
                 if current is not None:
                     _copy_database(current / DB_NAME, store.conn)
+                if refresh:
+                    fresh = {d.path for d in todo} | set(report.removed)
+                    todo = todo + [
+                        store.document(path) for path in store.document_hashes()
+                        if path not in fresh
+                    ]
                 self._apply(store, todo, report, notify)
                 store.conn.commit()
                 report.documents, report.chunks = store.counts()
@@ -286,10 +320,7 @@ class IndexBuilder:
             facts.replace_document(doc.path, extract_facts(doc))
 
     def _record_dimension(self, store: Store, embedder: Embedder) -> None:
-        store.set_manifest(
-            expected_manifest(embedder.backend, embedder.model_id, embedder.dimension)
-            | {"tool_version": __version__, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        )
+        store.set_manifest({"dimension": embedder.dimension})
 
     def _write_indexes(self, store: Store, building: Path) -> None:
         """Derive the FAISS and BM25 files from the stored vectors and terms."""
@@ -299,12 +330,11 @@ class IndexBuilder:
         from youthbot.index.lexical import LexicalIndex
         from youthbot.text.analyze import surface_vocabulary
 
+        store.set_manifest(
+            expected_manifest(self._backend, self._model_id, None)
+            | {"tool_version": __version__, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        )
         manifest = store.manifest()
-        if "dimension" not in manifest:  # nothing was ever embedded: record the model anyway
-            store.set_manifest(
-                expected_manifest(self._backend, self._model_id, None)
-                | {"tool_version": __version__, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-            )
         ids, blobs = store.sentence_ids_and_vectors()
         dim = int(manifest.get("dimension", 0) or 0)
         matrix = (

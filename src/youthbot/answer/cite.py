@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from youthbot.text.lang import detect_language
 from youthbot.text.sentences import split_sentences
 from youthbot.types import AnswerSentence, Citation, Passage
 
@@ -19,11 +20,16 @@ SentenceVectors = Callable[[Passage], "Sequence[tuple[int, int, np.ndarray]]"]
 
 logger = logging.getLogger(__name__)
 
-#: Share of a sentence's content words that the cited passages must contain to back it.
-LEXICAL_SUPPORT = 0.5
-#: Cosine similarity (e5 query to passage) to a cited passage's sentence that backs a sentence
-#: its words do not (a paraphrase, or an answer in another language than the passages).
-EMBEDDING_SUPPORT = 0.845
+#: Share of a sentence's content words that one or two adjacent sentences of each cited passage
+#: must contain (together) to back it, besides every name and number it states.
+LEXICAL_SUPPORT = 0.65
+#: Cosine similarity (e5 query to passage) to a sentence of a cited passage in another language
+#: that backs a sentence words cannot (they do not meet across languages). Calibrated on
+#: multilingual-e5-small, where unrelated pairs still score about 0.8; within one language
+#: it tells "seven months" from "seven years" no better than chance, so words decide there.
+EMBEDDING_SUPPORT = 0.86
+#: Choosing two adjacent sentences as a quote must add this much coverage over one.
+PAIR_PENALTY = 0.2
 #: A quote made of several passage sentences is kept only up to this many characters.
 MAX_QUOTE_CHARS = 600
 
@@ -31,6 +37,7 @@ MAX_QUOTE_CHARS = 600
 MARKER = re.compile(r"[ \t]*\[\s*(\d+(?:\s*[,;–-]\s*\d+)*)\s*\]")
 _NUMBER = re.compile(r"\d+")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_WORD = re.compile(r"[^\W\d_][\w\-]*")
 
 
 @dataclass(slots=True)
@@ -70,7 +77,7 @@ class _Claim:
 
 @dataclass(slots=True)
 class _Source:
-    """The sentences of one cited passage, with document offsets and content words."""
+    """One cited passage: its sentences (document offsets), their words, numbers and vectors."""
 
     passage: Passage
     document: str
@@ -78,7 +85,17 @@ class _Source:
     words: list[set[str]]
     all_words: set[str]
     numbers: set[str]
+    language: str
     vectors: np.ndarray | None = None
+
+    def windows(self) -> list[tuple[int, int]]:
+        """Sentence index ranges [a, b] a quote may cover: one sentence or two adjacent ones."""
+        count = len(self.spans)
+        return [(j, j) for j in range(count)] + [(j, j + 1) for j in range(count - 1)]
+
+    def window_words(self, a: int, b: int) -> set[str]:
+        """Content words of sentences a..b."""
+        return self.words[a] | self.words[b]
 
 
 def parse_markers(text: str, count: int) -> tuple[str, list[tuple[int, list[int]]], int]:
@@ -169,9 +186,11 @@ def verify_answer(
     """Check an LLM answer's citations against the passages it was given.
 
     Markers naming no given passage are removed and counted. A sentence is backed when it
-    cites a passage, every number it states appears in the cited passages, and either at least
-    ``LEXICAL_SUPPORT`` of its content words occur there or (only then is anything embedded)
-    it is at least ``embedding_support`` similar to one sentence of a cited passage.
+    cites a passage, every number it states occurs in the cited passages, and either its words
+    are there (every capitalised name, and ``LEXICAL_SUPPORT`` of its content words within one
+    or two adjacent sentences of each cited passage) or, when it is written in another
+    language than a cited passage, it is at least ``embedding_support`` similar to one of that
+    passage's sentences. Only such sentences are embedded.
 
     Args:
         text: The model's answer, with ``[n]`` markers numbered as in the prompt.
@@ -179,10 +198,10 @@ def verify_answer(
         document_text: The stored text of a document, by path (quotes are slices of it).
         content_words: Latvian-normalised content words of a text.
         embed: Unit vectors for answer sentences (e5: the ``query`` kind), or None to check
-            lexically only.
+            by words only.
         sentence_vectors: The stored (start, end, vector) of the sentences inside a passage
             (e5: the ``passage`` kind); without it, passage sentences are split here and
-            embedded with ``embed``.
+            embedded with ``embed`` when needed.
         embedding_support: Cosine similarity that backs a sentence on its own; the default
             suits multilingual-e5-small.
 
@@ -193,47 +212,66 @@ def verify_answer(
     if unknown:
         logger.info("Removed %d citation marker(s) naming no given passage", unknown)
     claims = _claims(plain, groups)
-    words_cache: dict[str, set[str]] = {}
+    cache: dict[str, set[str]] = {}
 
     def words(s: str) -> set[str]:
-        if s not in words_cache:
-            words_cache[s] = set(content_words(_BULLET.sub("", s)))
-        return words_cache[s]
+        if s not in cache:
+            cache[s] = set(content_words(_BULLET.sub("", s)))
+        return cache[s]
 
     sources = {
         n: _source(passages[n - 1], document_text, words, sentence_vectors)
         for n in sorted({n for c in claims for n in c.cites})
     }
     lexical: list[float] = []
-    numbers_ok: list[bool] = []
+    facts_ok: list[bool] = []
+    names_ok: list[bool] = []
     for claim in claims:
         cited = [sources[n] for n in claim.cites]
-        pool = set().union(*(s.all_words for s in cited)) if cited else set()
+        claim_words = words(claim.text)
+        pool: set[str] = set()
+        for source in cited:
+            pool |= max(
+                (source.window_words(a, b) for a, b in source.windows()),
+                key=lambda window: _coverage(claim_words, window),
+            )
+        everything = set().union(*(s.all_words for s in cited)) if cited else set()
         numbers = set().union(*(s.numbers for s in cited)) if cited else set()
-        lexical.append(_coverage(words(claim.text), pool) if cited else 0.0)
-        numbers_ok.append(bool(cited) and set(_NUMBER.findall(claim.text)) <= numbers)
-    # Embed only the sentences that words alone do not back, and only what they cite.
-    doubtful = [
-        i for i, c in enumerate(claims) if numbers_ok[i] and lexical[i] < LEXICAL_SUPPORT
+        lexical.append(_coverage(claim_words, pool) if cited else 0.0)
+        facts_ok.append(bool(cited) and set(_NUMBER.findall(claim.text)) <= numbers)
+        names_ok.append(all(keys & everything for keys in _names(claim.text, words)))
+    by_words = [
+        facts_ok[i] and names_ok[i] and lexical[i] >= LEXICAL_SUPPORT for i in range(len(claims))
     ]
-    dense = _dense(claims, doubtful, sources, embed) if embed is not None and doubtful else {}
+    # Words cannot meet across languages: there, and only there, meaning is compared.
+    cross = {
+        i: [n for n in claims[i].cites if sources[n].language != detect_language(claims[i].text)]
+        for i in range(len(claims))
+        if facts_ok[i] and not by_words[i]
+    }
+    cross = {i: ns for i, ns in cross.items() if ns}
+    dense = _dense(claims, cross, sources, embed) if embed is not None and cross else {}
 
     sentences: list[AnswerSentence] = []
     support: list[float] = []
-    picks: dict[int, list[tuple[float, int, int]]] = {}
+    picks: dict[int, list[tuple[bool, float, int, int]]] = {}
     for i, claim in enumerate(claims):
-        claim_words = words(claim.text)
         similarity = max((max(dense.get((i, n)) or [0.0]) for n in claim.cites), default=0.0)
-        verified = numbers_ok[i] and (
-            lexical[i] >= LEXICAL_SUPPORT or similarity >= embedding_support
-        )
+        verified = by_words[i] or (facts_ok[i] and similarity >= embedding_support)
         for n in claim.cites:
-            picks.setdefault(n, []).append(_best_span(claim_words, sources[n], dense.get((i, n))))
+            quote = _quote(words(claim.text), sources[n], dense.get((i, n)))
+            picks.setdefault(n, []).append((verified, *quote))
         sentences.append(AnswerSentence(claim.text.strip(), list(claim.cites), verified))
-        support.append(round(max(lexical[i], similarity), 4))
+        support.append(round(max(lexical[i] if names_ok[i] else 0.0, similarity), 4))
 
     citations = [_citation(n, sources[n], picks[n]) for n in _first_use(claims)]
     return VerifiedAnswer(_rebuild(plain, claims), sentences, citations, unknown, support)
+
+
+def _names(sentence: str, words: Callable[[str], set[str]]) -> list[set[str]]:
+    """Content words of each capitalised word after the first: names the passages must hold."""
+    tokens = _WORD.findall(_BULLET.sub("", sentence))
+    return [keys for token in tokens[1:] if token[0].isupper() and (keys := words(token))]
 
 
 def _source(
@@ -256,7 +294,8 @@ def _source(
     vectors = None
     if sentence_vectors is not None:
         stored = [
-            (s, e, v) for s, e, v in sentence_vectors(passage)
+            (s, e, v)
+            for s, e, v in sentence_vectors(passage)
             if chunk.start <= s < e <= chunk.end and document[s:e].strip()
         ]
         if stored:
@@ -278,6 +317,7 @@ def _source(
         sentence_words,
         set().union(*sentence_words) | words(chunk.text),
         set(_NUMBER.findall(chunk.text)),
+        detect_language(chunk.text),
         vectors,
     )
 
@@ -301,15 +341,24 @@ def _coverage(claim_words: set[str], source_words: set[str]) -> float:
 
 def _dense(
     claims: list[_Claim],
-    doubtful: list[int],
+    pairs: dict[int, list[int]],
     sources: dict[int, _Source],
     embed: Callable[[list[str]], np.ndarray],
 ) -> dict[tuple[int, int], list[float]]:
-    """Cosine similarity of each doubtful claim to every sentence of each passage it cites.
+    """Cosine similarity of claims to every sentence of given cited passages.
 
-    One call to ``embed`` covers the claims and any cited passage without stored vectors.
+    Args:
+        claims: The answer's sentences.
+        pairs: Claim index -> the cited passage numbers to compare it with.
+        sources: The cited passages by number.
+        embed: Vectors for texts.
+
+    Returns:
+        (claim index, passage number) -> similarity to each of the passage's sentences. One
+        call to ``embed`` covers the claims and the passages without stored vectors.
     """
-    needed = sorted({n for i in doubtful for n in claims[i].cites})
+    doubtful = sorted(pairs)
+    needed = sorted({n for ns in pairs.values() for n in ns})
     missing = [n for n in needed if sources[n].vectors is None]
     texts = [claims[i].text.strip() for i in doubtful]
     for n in missing:
@@ -322,7 +371,7 @@ def _dense(
         offset += count
     out: dict[tuple[int, int], list[float]] = {}
     for row, i in enumerate(doubtful):
-        for n in claims[i].cites:
+        for n in pairs[i]:
             source_vectors = sources[n].vectors
             if source_vectors is None or source_vectors.shape[1] != vectors.shape[1]:
                 continue  # stored vectors from another model: words alone decide
@@ -330,15 +379,17 @@ def _dense(
     return out
 
 
-def _best_span(
+def _quote(
     claim_words: set[str], source: _Source, similarities: list[float] | None
 ) -> tuple[float, int, int]:
-    """(score, start, end) of the cited passage's sentence that best supports a claim."""
+    """(score, start, end) of the sentence, or two adjacent ones, that best back a claim."""
     best = (-1.0, source.spans[0][0], source.spans[0][1])
-    for j, (s, e) in enumerate(source.spans):
-        score = _coverage(claim_words, source.words[j]) + (similarities[j] if similarities else 0.0)
+    for a, b in source.windows():
+        score = _coverage(claim_words, source.window_words(a, b)) - PAIR_PENALTY * (b - a)
+        if similarities:
+            score += max(similarities[a : b + 1])
         if score > best[0]:
-            best = (score, s, e)
+            best = (score, source.spans[a][0], source.spans[b][1])
     return best
 
 
@@ -350,10 +401,17 @@ def _first_use(claims: list[_Claim]) -> list[int]:
     return seen
 
 
-def _citation(n: int, source: _Source, picks: list[tuple[float, int, int]]) -> Citation:
-    """The citation of passage ``n``: the span covering its best sentences, or the best one."""
-    start = min(p[1] for p in picks)
-    end = max(p[2] for p in picks)
+def _citation(
+    n: int, source: _Source, picks: list[tuple[bool, float, int, int]]
+) -> Citation:
+    """The citation of passage ``n``: the span of the sentences backing the sentences citing it.
+
+    Sentences it backs choose the span when there are any; a span longer than
+    ``MAX_QUOTE_CHARS`` gives way to the single best choice.
+    """
+    chosen = [p[1:] for p in picks if p[0]] or [p[1:] for p in picks]
+    start = min(p[1] for p in chosen)
+    end = max(p[2] for p in chosen)
     if end - start > MAX_QUOTE_CHARS:
-        _, start, end = max(picks, key=lambda p: p[0])
+        _, start, end = max(chosen, key=lambda p: p[0])
     return Citation(n, source.passage, start, end, source.document[start:end])

@@ -20,7 +20,7 @@ __all__ = ["ANALYZER_VERSION", "Analyzer", "content_words", "surface_vocabulary"
 logger = logging.getLogger(__name__)
 
 #: Bump whenever the terms produced for a text change, so that old indexes are rebuilt.
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "2"
 
 # Words dropped besides stop words: abbreviations that carry no meaning of their own.
 _ABBREVIATIONS = frozenset(
@@ -28,8 +28,9 @@ _ABBREVIATIONS = frozenset(
     " k-dze kdze k-gs kgs".split()
 )
 _DROP = LATVIAN_STOPWORDS | _ABBREVIATIONS
-# An all-capitals token this long or shorter is an acronym (VARAM, JSPA, NEET): kept as written.
-_ACRONYM_MAX = 6
+# An all-capitals word this long is taken for an acronym (VARAM, JSPA, NEET) and kept as
+# written, besides its usual term, unless it is a stop word of three letters or fewer (UN, VAI).
+_ACRONYM_LENGTH = range(2, 7)
 # Per-word results kept in memory before the cache is emptied.
 _CACHE_MAX = 200_000
 
@@ -60,7 +61,29 @@ def _lemma(word: str) -> str:
 
         _LOOKUP = DictionaryLookupStrategy()
     lemma = _LOOKUP.get_lemma(word, "lv")
-    return word if lemma is None else lemma.lower()
+    if lemma is None:
+        return _verb_infinitive(word)
+    if lemma.startswith("ne") and not word.startswith("ne"):
+        return word  # a few plain verbs have negated lemmas there ("celt" → "necelt")
+    return lemma.lower()
+
+
+# Verb endings of the 2nd and 3rd conjugation (past, future, reflexive) → the infinitive's,
+# for words the dictionary lacks; the Lucene stemmer handles nouns and adjectives only.
+# Longest first; only stems of four or more letters are touched.
+_VERB_ENDINGS = (
+    ("īsies", "īt"), ("ēsies", "ēt"), ("āsies", "āt"), ("ījās", "īt"), ("ējās", "ēt"),
+    ("ājās", "āt"), ("ījies", "īt"), ("ējies", "ēt"), ("ājies", "āt"), ("īsim", "īt"),
+    ("ēsim", "ēt"), ("īja", "īt"), ("ēja", "ēt"),
+)  # not "-āja"/"-oja": surnames end so (Meldrāja), and common verbs are in the dictionary
+
+
+def _verb_infinitive(word: str) -> str:
+    """"iesaistīsies" → "iesaistīt", "finansēja" → "finansēt"; other words unchanged."""
+    for ending, infinitive in _VERB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)] + infinitive
+    return word
 
 
 class Analyzer:
@@ -93,7 +116,7 @@ class Analyzer:
         return self._analyse(text, vocabulary=None, english=None, content_only=False)
 
     def query_terms(self, text: str, vocabulary: Mapping[str, str] | None = None) -> list[str]:
-        """The terms of a query, with diacritics restored from the corpus where they were left out.
+        """The terms of a query, with diacritics restored from the corpus where left out.
 
         A query word written without diacritics that the corpus does not use as written
         gets the corpus's spelling first ("jauniesu" → "jauniešu"), so that simplemma
@@ -101,7 +124,7 @@ class Analyzer:
 
         Args:
             text: The question or search words.
-            vocabulary: Folded surface word → the corpus's surface word (``surface_vocabulary``).
+            vocabulary: Folded surface word → the corpus's spelling (``surface_vocabulary``).
 
         Returns:
             Terms in query order.
@@ -181,7 +204,7 @@ class Analyzer:
         """Terms of a run of word characters, possibly joined by . / _ -."""
         if _SEP.search(chunk) is None:
             if chunk.isalpha():
-                out.extend(self._word(chunk, vocabulary, english))
+                out.extend(self._word(chunk, vocabulary, english, content_only))
             else:
                 out.append(fold(chunk.lower()))  # a number, or "KA205"
             return
@@ -238,7 +261,7 @@ class Analyzer:
             if len(part) < 2:
                 continue
             if part.isalpha() and not part.isupper():
-                terms: Iterable[str] = self._word(part, vocabulary, english)
+                terms: Iterable[str] = self._usual(part.lower())
             else:
                 terms = (fold(part.lower()),)
             for term in terms:
@@ -258,7 +281,7 @@ class Analyzer:
         parts = [p for p in _SEP.split(chunk) if p]
         hyphenated = "-" in chunk and all(sep == "-" for sep in _SEP.findall(chunk))
         if hyphenated and len(parts) > 1:
-            whole = self._word(chunk, vocabulary, english)
+            whole = self._word(chunk, vocabulary, english, content_only)
             out.extend(whole)
             if content_only and whole:
                 return
@@ -267,7 +290,7 @@ class Analyzer:
             if content_only:
                 return
         for part in parts:
-            out.extend(self._word(part, vocabulary, english))
+            out.extend(self._word(part, vocabulary, english, content_only))
 
     def _email(
         self,
@@ -299,19 +322,35 @@ class Analyzer:
             out.append(host)
 
     def _word(
-        self, word: str, vocabulary: Mapping[str, str] | None, english: bool
+        self,
+        word: str,
+        vocabulary: Mapping[str, str] | None,
+        english: bool,
+        content_only: bool = False,
     ) -> tuple[str, ...]:
-        """The term of one word (letters, maybe hyphenated), or () for a stop word."""
-        if word.isupper() and 2 <= len(word) <= _ACRONYM_MAX:
-            low = word.lower()
-            if len(word) <= 3 and (low in _DROP or (english and low in ENGLISH_STOPWORDS)):
-                return ()
-            return (fold(low),)
+        """The term(s) of one word (letters, maybe hyphenated); () for a stop word.
+
+        An acronym gives itself as written and, unless ``content_only``, its usual term too:
+        "VARAM" → ("varam", "varet"), so that both "VARAM" and "varam" find it.
+        """
         low = word.lower()
-        if vocabulary and fold(low) == low:
-            low = vocabulary.get(low, low)
         if english and low in ENGLISH_STOPWORDS:
             return ()
+        if len(word) in _ACRONYM_LENGTH and word.isupper():
+            if len(word) <= 3 and low in _DROP:
+                return ()
+            literal = fold(low)
+            if content_only:
+                return (literal,)
+            return (literal, *(t for t in self._usual(low) if t != literal))
+        if vocabulary and fold(low) == low:
+            low = vocabulary.get(low, low)
+            if english and low in ENGLISH_STOPWORDS:
+                return ()
+        return self._usual(low)
+
+    def _usual(self, low: str) -> tuple[str, ...]:
+        """The cached term of a lower-case word: () for a stop word, else one term."""
         cached = self._words.get(low)
         if cached is None:
             cached = self._analyse_word(low)
@@ -328,7 +367,9 @@ class Analyzer:
         return (fold(stem(_lemma(low))),)
 
 
-def _covered(text: str, dates: list[DateMention], starts: list[int], start: int, end: int) -> bool:
+def _covered(
+    text: str, dates: list[DateMention], starts: list[int], start: int, end: int
+) -> bool:
     """True when every letter and digit of ``text[start:end]`` lies inside a date mention."""
     i = max(0, bisect.bisect_right(starts, start) - 1)
     pos = start

