@@ -77,6 +77,7 @@ class Pipeline:
         self._generation: _Generation | None = None
         self._lock = threading.RLock()
         self._sessions: Any = None
+        self._client: Any = None
 
     # -- collaborators (loaded on first use) ------------------------------------------
     @property
@@ -285,9 +286,13 @@ class Pipeline:
         return self.settings.llm_configured and use_llm is not False
 
     def _llm_client(self) -> Any:
+        """One client per pipeline, so its connection pool is reused between questions."""
         from youthbot.answer.llm import LLMClient
 
-        return LLMClient(self.settings)
+        with self._lock:
+            if self._client is None:
+                self._client = LLMClient(self.settings)
+            return self._client
 
     def llm_info(self, reason: str | None, latency_ms: float | None = None) -> LLMInfo:
         """Endpoint details for the JSON output (host only: never the key or the path)."""
@@ -309,6 +314,7 @@ class Pipeline:
         cancel: threading.Event | None,
     ) -> Answer:
         from youthbot.answer.generate import answer_with_llm
+        from youthbot.answer.llm import LLMCancelledError
 
         gen = self._open()
         passages = retrieval.passages
@@ -321,11 +327,14 @@ class Pipeline:
                 client=client,
                 document_text=lambda path: gen.store.document(path).text,
                 content_words=self.analyzer.content_words,
-                embed=lambda texts: self.embedder().embed(texts, "passage"),
+                embed=lambda texts: self.embedder().embed(texts, "query"),
+                sentence_vectors=lambda p: self._sentence_vectors(gen, p),
                 language=retrieval.evidence.language,
                 on_token=on_token,
                 cancel=cancel,
             )
+        except LLMCancelledError:
+            raise
         except LLMError as exc:
             logger.info("LLM endpoint failed, answering extractively: %s", exc)
             answer = directory or self._extractive(question, retrieval, gen)
@@ -387,6 +396,9 @@ class Pipeline:
             if self._sessions is not None:
                 self._sessions.close()
                 self._sessions = None
+            if self._client is not None:
+                self._client.close()
+                self._client = None
 
 
 def _merge_passages(first: Sequence[Passage], then: Sequence[Passage], k: int) -> list[Passage]:

@@ -119,6 +119,8 @@ class LLMInfo:
     url_host: str
     latency_ms: float | None
     fallback_reason: str | None = None
+    #: ``[n]`` markers the model wrote for passages it was not given (removed from the text).
+    removed_markers: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The ``llm`` object of the JSON contract."""
@@ -127,6 +129,7 @@ class LLMInfo:
             "url_host": self.url_host,
             "latency_ms": None if self.latency_ms is None else round(self.latency_ms, 1),
             "fallback_reason": self.fallback_reason,
+            "removed_markers": self.removed_markers,
         }
 
 

@@ -219,8 +219,15 @@ def verify_answer(
             cache[s] = set(content_words(_BULLET.sub("", s)))
         return cache[s]
 
+    documents: dict[str, str] = {}
+
+    def document(path: str) -> str:
+        if path not in documents:
+            documents[path] = document_text(path)
+        return documents[path]
+
     sources = {
-        n: _source(passages[n - 1], document_text, words, sentence_vectors)
+        n: _source(passages[n - 1], document, words, sentence_vectors)
         for n in sorted({n for c in claims for n in c.cites})
     }
     lexical: list[float] = []

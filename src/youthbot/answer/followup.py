@@ -118,7 +118,8 @@ def standalone_question(
         return question
     if client is not None:
         try:
-            rewritten = _clean(client.complete(rewrite_messages(question, history[-HISTORY_TURNS:])))
+            messages = rewrite_messages(question, history[-HISTORY_TURNS:])
+            rewritten = _clean(client.complete(messages))
         except LLMError as err:
             logger.warning("Follow-up rewrite by the LLM failed (%s); carrying key terms", err)
         else:

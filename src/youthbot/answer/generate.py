@@ -7,6 +7,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from youthbot.answer.cite import EMBEDDING_SUPPORT, MARKER, SentenceVectors, verify_answer
@@ -129,6 +130,7 @@ def answer_with_llm(
     )
     if not checked.text:
         raise LLMEmptyAnswerError("LLM returned an empty answer")
+    info = replace(info, removed_markers=checked.unknown_markers)
     if checked.unknown_markers or checked.unverified:
         logger.info(
             "LLM answer: %d unknown marker(s) removed, %d of %d sentence(s) unverified",
