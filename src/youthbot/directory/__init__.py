@@ -1,0 +1,1 @@
+"""The directory: people, organisations, places, projects and events extracted from documents."""

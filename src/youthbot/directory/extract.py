@@ -1,0 +1,111 @@
+"""A document's directory facts by rules: places, organisations, people, projects, events."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+
+from youthbot.directory.events import find_events
+from youthbot.directory.facts import DocumentFacts, Mention, Organisation, Place
+from youthbot.directory.orgs import OrgMention, find_orgs, org_key
+from youthbot.directory.people import find_people
+from youthbot.directory.places import PlaceMention, find_places
+from youthbot.directory.projects import build_projects, find_projects
+from youthbot.directory.tokens import sentence_of
+from youthbot.text.sentences import split_sentences
+from youthbot.types import Document
+
+logger = logging.getLogger(__name__)
+
+
+def extract_facts(doc: Document) -> DocumentFacts:
+    """Everything the directory can read from one document (pure; no I/O).
+
+    Every fact keeps the exact spans it was read from (``quote == doc.text[start:end]``);
+    ``doc.date`` resolves dates written without a year.
+
+    Args:
+        doc: The document.
+
+    Returns:
+        Its people, organisations, places, projects and events.
+    """
+    text = doc.text
+    sentences = split_sentences(text)
+    places = find_places(text)
+    org_mentions = find_orgs(text, sentences)
+    aliases = _org_aliases(org_mentions)
+    org_mentions = [_renamed(o, aliases) for o in org_mentions]
+    people = find_people(doc.path, text, sentences, org_mentions, places)
+    for person in people:
+        person.orgs = list(dict.fromkeys(aliases.get(o, o) for o in person.orgs))
+    projects = build_projects(
+        doc.path, text, sentences, find_projects(text, sentences, org_mentions), org_mentions
+    )
+    events = find_events(
+        doc.path, text, doc.date, sentences, places, org_mentions, people, projects
+    )
+    facts = DocumentFacts(
+        doc=doc.path,
+        people=people,
+        orgs=_organisations(doc.path, text, org_mentions, places, sentences),
+        places=_places(doc.path, text, places, sentences),
+        projects=projects,
+        events=events,
+    )
+    logger.debug("%s: %s", doc.path, facts.counts())
+    return facts
+
+
+def _org_aliases(mentions: list[OrgMention]) -> dict[str, str]:
+    """Short names to the longer name they end (``Jauniešu māja`` → ``Liepājas Jauniešu māja``)."""
+    names = {o.name for o in mentions}
+    out: dict[str, str] = {}
+    for short in names:
+        longer = [n for n in names if n != short and n.endswith(" " + short) and n[0].isupper()]
+        if len(longer) == 1 and short[0].isupper():
+            out[short] = longer[0]
+    return out
+
+
+def _renamed(o: OrgMention, aliases: dict[str, str]) -> OrgMention:
+    if o.name not in aliases:
+        return o
+    return OrgMention(aliases[o.name], o.kind, o.abbreviation, o.case, o.start, o.end)
+
+
+def _organisations(
+    doc: str,
+    text: str,
+    mentions: list[OrgMention],
+    places: list[PlaceMention],
+    sentences: list[tuple[int, int]],
+) -> list[Organisation]:
+    out: dict[str, Organisation] = {}
+    starts = [p.start for p in places]
+    for o in mentions:
+        key = org_key(o.name)
+        org = out.get(key)
+        if org is None:
+            org = out[key] = Organisation(o.name, key, o.kind, o.abbreviation)
+        if o.abbreviation and not org.abbreviation:
+            org.abbreviation = o.abbreviation
+        for p in places[bisect.bisect_left(starts, o.start) : bisect.bisect_left(starts, o.end)]:
+            if p.base not in org.places:
+                org.places.append(p.base)
+        org.mentions.append(
+            Mention(doc, o.start, o.end, text[o.start : o.end], sentence_of(sentences, o.start))
+        )
+    return list(out.values())
+
+
+def _places(
+    doc: str, text: str, mentions: list[PlaceMention], sentences: list[tuple[int, int]]
+) -> list[Place]:
+    out: dict[str, Place] = {}
+    for p in mentions:
+        place = out.setdefault(p.base, Place(p.base, p.kind))
+        place.mentions.append(
+            Mention(doc, p.start, p.end, text[p.start : p.end], sentence_of(sentences, p.start))
+        )
+    return list(out.values())

@@ -1,0 +1,134 @@
+"""Matching what a user types (any case form, no diacritics) against directory names and dates."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from youthbot.directory.orgs import known_abbreviations
+from youthbot.directory.places import gazetteer, normalise_place
+from youthbot.directory.tokens import fold
+
+_ENDINGS = tuple(
+    sorted(
+        (
+            "am",
+            "im",
+            "um",
+            "ai",
+            "ei",
+            "as",
+            "es",
+            "us",
+            "is",
+            "ys",
+            "os",
+            "iem",
+            "ām",
+            "ēm",
+            "a",
+            "e",
+            "u",
+            "i",
+            "s",
+            "o",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def word_stem(word: str) -> str:
+    """A folded word without its case ending (``Meldrājas`` → ``meldraj``)."""
+    w = fold(word)
+    for ending in _ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return w[: -len(ending)]
+    return w
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[^\W_]+", s)
+
+
+def name_matches(query: str, name: str) -> bool:
+    """Whether every word of ``query`` names a word of ``name`` in some case form.
+
+    ``Meldrājas`` and ``zane meldraja`` both match ``Zane Meldrāja``; ``Zanda`` does not
+    match ``Zane``.
+    """
+    q_words = _words(query)
+    n_words = _words(name)
+    if not q_words:
+        return False
+    for q in q_words:
+        qs, qf = word_stem(q), fold(q)
+        if not any(
+            qs == word_stem(n) or (len(qf) >= 4 and fold(n).startswith(qf)) for n in n_words
+        ):
+            return False
+    return True
+
+
+def org_matches(query: str, name: str, abbreviation: str = "") -> bool:
+    """Whether ``query`` names organisation ``name``: part of it, any case form, or abbreviation."""
+    q = query.strip()
+    if not q:
+        return False
+    if abbreviation and q.upper() == abbreviation.upper():
+        return True
+    known = known_abbreviations().get(q.upper())
+    if known and fold(known[0]) == fold(name):
+        return True
+    if fold(q) in fold(name):
+        return True
+    return name_matches(q, name)
+
+
+def place_set(query: str) -> set[str]:
+    """The base names a place filter stands for: the place and its novads or town."""
+    base = normalise_place(query)
+    if base is None:
+        return set()
+    return gazetteer().related(base) | {base}
+
+
+def project_matches(query: str, project: dict[str, Any]) -> bool:
+    """Whether ``query`` names the project: part of its name, or its number (``Nr.`` optional)."""
+    q = re.sub(r"^nr\.?\s*", "", query.strip(), flags=re.I)
+    if not q:
+        return False
+    if project.get("number") and fold(q) in fold(project["number"]):
+        return True
+    return fold(q) in fold(project["name"]) or name_matches(q, project["name"])
+
+
+def _bounds(iso: str | None, upper: bool) -> str | None:
+    if not iso or iso.startswith("--"):
+        return None
+    parts = iso.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31" if upper else f"{parts[0]}-01-01"
+    if len(parts) == 2:
+        return f"{iso}-31" if upper else f"{iso}-01"
+    return iso
+
+
+def date_in_range(
+    date: str | None, date_end: str | None, date_from: str | None, date_to: str | None
+) -> bool:
+    """Whether an event's date overlaps ``[date_from, date_to]``.
+
+    Partial dates cover their whole year or month; a date without a year never matches a
+    date filter (it cannot be placed).
+    """
+    lo = _bounds(date, upper=False)
+    hi = _bounds(date_end or date, upper=True)
+    if lo is None or hi is None:
+        return False
+    if date_from and hi < (_bounds(date_from, upper=False) or ""):
+        return False
+    if date_to and lo > (_bounds(date_to, upper=True) or "9999"):
+        return False
+    return True
