@@ -131,10 +131,12 @@ def cli(ctx: click.Context, index_dir: Path | None, model: str | None, corpus: P
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Start from empty (needed after changing model).")
+@click.option("--no-llm", is_flag=True,
+              help="Extract the directory by rules only, even if an LLM is configured.")
 @_model_options
 @click.pass_context
-def index(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool, index_dir: Path | None,
-          model: str | None) -> None:
+def index(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool, no_llm: bool,
+          index_dir: Path | None, model: str | None) -> None:
     """Index documents (default: the corpus directory); only new or changed files are embedded.
 
     Reads .txt, .md, .html, .htm, .pdf and .docx files. Exits with status 1 when any file
@@ -142,7 +144,8 @@ def index(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool, index_dir:
     """
     state = _state(ctx, index_dir, model)
     pipeline = state.pipeline(build_if_missing=False)
-    report = pipeline.build_index(list(paths) or None, progress=_progress_bar(), rebuild=rebuild)
+    report = pipeline.build_index(list(paths) or None, progress=_progress_bar(), rebuild=rebuild,
+                                  use_llm=False if no_llm else None)
     _print_report(report)
     if report.failed:
         ctx.exit(1)
@@ -174,6 +177,8 @@ def _progress_bar() -> Callable[[BuildProgress], None]:
 def _print_report(report: IndexReport) -> None:
     for failure in report.failed:
         click.echo(f"skipped {failure.path}: {failure.reason}", err=True)
+    for note in report.notes:
+        click.echo(note, err=True)
     click.echo(
         f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed,"
         f" {len(report.skipped)} unchanged, {len(report.failed)} failed"

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from youthbot import __version__
 from youthbot.chunk import CHUNKER_VERSION, split_document
-from youthbot.errors import IndexMismatchError, IngestError, YouthbotError
+from youthbot.errors import IndexMismatchError, IngestError, LLMError, YouthbotError
 from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, IndexLayout
 from youthbot.store import SCHEMA_VERSION, Store
 
 if TYPE_CHECKING:
+    from youthbot.directory.facts import DocumentFacts
     from youthbot.embed import Embedder
     from youthbot.text.analyze import Analyzer
     from youthbot.types import Chunk, Document
@@ -47,6 +48,8 @@ class IndexReport:
     removed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
+    #: Other things the user should know (an LLM that stopped answering, …).
+    notes: list[str] = field(default_factory=list)
     documents: int = 0
     chunks: int = 0
     seconds: float = 0.0
@@ -134,8 +137,19 @@ class IndexBuilder:
         model_spec: tuple[str, str],
         analyzer: Analyzer,
         max_bytes: int,
+        propose_facts: Callable[[Document], DocumentFacts] | None = None,
     ) -> None:
+        """Args:
+            root: The index directory.
+            embedder: Returns the embedding model (called only when something needs embedding).
+            model_spec: (backend, model id) the index must be built with.
+            analyzer: The lexical analyser.
+            max_bytes: Larger files are refused.
+            propose_facts: Asks an LLM for a document's directory facts (kept only where their
+                quotes are found in the text); None for the rules alone.
+        """
         self.layout = IndexLayout(root)
+        self._propose = propose_facts
         self._embedder = embedder
         self._backend, self._model_id = model_spec
         self.analyzer = analyzer
@@ -283,7 +297,6 @@ class IndexBuilder:
         import numpy as np
 
         from youthbot.directory.db import FactStore
-        from youthbot.directory.extract import extract_facts
 
         facts = FactStore(store.conn)
         facts.create_schema()
@@ -317,7 +330,22 @@ class IndexBuilder:
                 (s, e, h, v) for (s, e), h, v in zip(sentences, hashes, vectors, strict=True)
             ]
             store.put_document(doc, chunks, terms, rows)  # type: ignore[arg-type]
-            facts.replace_document(doc.path, extract_facts(doc))
+            facts.replace_document(doc.path, self._facts(doc, report))
+
+    def _facts(self, doc: Document, report: IndexReport) -> DocumentFacts:
+        """The rule-based facts of a document, plus the LLM's where one is configured."""
+        from youthbot.directory.extract import extract_facts
+        from youthbot.directory.llm import merge_facts
+
+        rules = extract_facts(doc)
+        if self._propose is None:
+            return rules
+        try:
+            return merge_facts(rules, self._propose(doc))
+        except LLMError as exc:
+            self._propose = None  # one failure is enough: the rest of the build uses rules
+            report.notes.append(f"LLM fact extraction stopped, rules only from {doc.path}: {exc}")
+            return rules
 
     def _record_dimension(self, store: Store, embedder: Embedder) -> None:
         store.set_manifest({"dimension": embedder.dimension})

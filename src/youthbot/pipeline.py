@@ -118,14 +118,26 @@ class Pipeline:
         progress: Callable[[BuildProgress], None] | None = None,
         *,
         rebuild: bool = False,
+        use_llm: bool | None = None,
     ) -> IndexReport:
-        """Add new, re-read changed and drop removed documents (``paths`` default: the corpus)."""
+        """Add new, re-read changed and drop removed documents (``paths`` default: the corpus).
+
+        With an LLM configured (and ``use_llm`` not False) the LLM proposes directory facts
+        beside the rules; only facts whose quotes are found in the document are kept.
+        """
+        propose = None
+        if self._llm_wanted(use_llm):
+            from youthbot.directory.llm import propose_facts_with_llm
+
+            client = self._llm_client()
+            propose = lambda doc: propose_facts_with_llm(doc, client.complete)  # noqa: E731
         builder = IndexBuilder(
             Path(self.settings.index),
             self.embedder,
             self.model_spec,
             self.analyzer,
             int(self.settings.max_file_mb * 1_000_000),
+            propose,
         )
         report = builder.build(list(paths or [Path(self.settings.corpus)]), rebuild=rebuild,
                                progress=progress)

@@ -1,0 +1,185 @@
+"""The directory: events and people found in the documents; each row opens its source span."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
+
+from youthbot.ui.keys import Key
+from youthbot.ui.messages import OpenDocumentRequested
+from youthbot.ui.pipeline_thread import PipelineThread
+from youthbot.ui.render import describe_error
+from youthbot.ui.strings import Strings
+
+if TYPE_CHECKING:
+    from youthbot.pipeline import Pipeline
+
+#: Seconds to wait after the last keystroke in a filter before querying.
+FILTER_DELAY_S = 0.25
+
+FILTERS = ("place", "org", "person", "date_from", "date_to")
+"""Keyword arguments of ``FactStore.events`` and ``FactStore.people``, one input each."""
+
+
+def _joined(value: Any) -> str:
+    """A list as ``a, b``; anything else as text; None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value if v)
+    return str(value)
+
+
+class DirectoryScreen(Screen[None]):
+    """Tabs of events and people from ``pipeline.facts``; Enter on a row opens its span."""
+
+    KEYS: ClassVar[tuple[Key, ...]] = (
+        Key("escape", "app.pop_screen", "key_close"),
+        Key("ctrl+q", "app.quit", "key_quit", priority=True),
+    )
+
+    def __init__(self, pipeline: Pipeline, runner: PipelineThread, strings: Strings) -> None:
+        super().__init__()
+        self.pipeline = pipeline
+        self.runner = runner
+        self.strings = strings
+        self.events: list[dict[str, Any]] = []
+        self.people: list[dict[str, Any]] = []
+
+    def compose(self) -> ComposeResult:
+        s = self.strings
+        yield Static(s.directory_title, id="directory-title")
+        with Horizontal(classes="filters"):
+            yield Input(placeholder=s.filter_place, id="filter-place")
+            yield Input(placeholder=s.filter_org, id="filter-org")
+            yield Input(placeholder=s.filter_person, id="filter-person")
+            yield Input(placeholder=s.filter_date_from, id="filter-date_from")
+            yield Input(placeholder=s.filter_date_to, id="filter-date_to")
+        with TabbedContent(id="directory-tabs"):
+            with TabPane(s.tab_events, id="events-tab"):
+                yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+            with TabPane(s.tab_people, id="people-tab"):
+                yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield Static(s.directory_hint, classes="directory-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        s = self.strings
+        self.query_one("#events", DataTable).add_columns(
+            s.col_date, s.col_title, s.col_place, s.col_organisers, s.col_people
+        )
+        self.query_one("#people", DataTable).add_columns(
+            s.col_name, s.col_roles, s.col_orgs, s.col_mentions
+        )
+        self.load_events()
+        self.load_people()
+        self.query_one("#events", DataTable).focus()
+
+    def filters(self) -> dict[str, str | None]:
+        """The filter values typed, None where empty."""
+        return {
+            name: (self.query_one(f"#filter-{name}", Input).value.strip() or None)
+            for name in FILTERS
+        }
+
+    @on(Input.Changed)
+    def _filter_changed(self) -> None:
+        self.load_events(delay=FILTER_DELAY_S)
+        self.load_people(delay=FILTER_DELAY_S)
+
+    @on(Input.Submitted)
+    def _filter_submitted(self) -> None:
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is not None:
+            pane.query_one(DataTable).focus()
+
+    def _notify_error(self, error: BaseException) -> None:
+        self.notify(
+            describe_error(error, self.strings),
+            title=self.strings.error_title,
+            severity="error",
+            timeout=10,
+        )
+
+    @work(exclusive=True, group="directory-events", exit_on_error=False)
+    async def load_events(self, delay: float = 0.0) -> None:
+        """Query events with the current filters and fill the table."""
+        import asyncio
+
+        if delay:
+            await asyncio.sleep(delay)
+        filters = self.filters()
+        try:
+            rows = await self.runner.call(lambda: self.pipeline.facts.events(**filters))
+        except Exception as exc:  # noqa: BLE001 - shown, the screen stays usable
+            self._notify_error(exc)
+            return
+        self.events = list(rows)
+        table = self.query_one("#events", DataTable)
+        table.clear()
+        for index, event in enumerate(self.events):
+            date = event.get("date") or ""
+            if event.get("date_end") and event["date_end"] != date:
+                date = f"{date}–{event['date_end']}"
+            table.add_row(
+                date,
+                event.get("title") or "",
+                event.get("place") or "",
+                _joined(event.get("organisers")),
+                _joined(event.get("people")),
+                key=str(index),
+            )
+        if not self.events:
+            table.add_row("", self.strings.directory_empty, "", "", "", key="none")
+
+    @work(exclusive=True, group="directory-people", exit_on_error=False)
+    async def load_people(self, delay: float = 0.0) -> None:
+        """Query people with the current filters and fill the table."""
+        import asyncio
+
+        if delay:
+            await asyncio.sleep(delay)
+        filters = self.filters()
+        try:
+            rows = await self.runner.call(lambda: self.pipeline.facts.people(**filters))
+        except Exception as exc:  # noqa: BLE001
+            self._notify_error(exc)
+            return
+        self.people = list(rows)
+        table = self.query_one("#people", DataTable)
+        table.clear()
+        for index, person in enumerate(self.people):
+            table.add_row(
+                person.get("name") or "",
+                _joined(person.get("roles")),
+                _joined(person.get("orgs")),
+                str(len(person.get("mentions") or [])),
+                key=str(index),
+            )
+        if not self.people:
+            table.add_row(self.strings.directory_empty, "", "", "", key="none")
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        key = event.row_key.value
+        if key is None or not key.isdigit():
+            return
+        index = int(key)
+        if event.data_table.id == "events" and index < len(self.events):
+            span = self.events[index]
+        elif event.data_table.id == "people" and index < len(self.people):
+            mentions = self.people[index].get("mentions") or []
+            if not mentions:
+                return
+            span = mentions[0]
+        else:
+            return
+        self.post_message(
+            OpenDocumentRequested(str(span["doc"]), int(span["start"]), int(span["end"]))
+        )
