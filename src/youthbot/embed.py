@@ -106,8 +106,13 @@ class SentenceTransformerEmbedder(Embedder):
         import torch
 
         torch.set_num_threads(threads or default_threads())
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         try:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # the library never prints
+            hf_logging.set_verbosity_error()
 
             self._model = SentenceTransformer(
                 name_or_path, device="cpu", local_files_only=True

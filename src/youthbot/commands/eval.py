@@ -63,9 +63,9 @@ def _print_tables(results: list[Any]) -> None:
     from rich.table import Table
 
     def fmt(v: float | int | None) -> str:
-        return "–" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
+        return "–" if v is None else (f"{v:.2f}" if isinstance(v, float) else str(v))
 
-    console = Console()
+    console = Console(width=None if Console().is_terminal else 140)
     cols = ["hit@1", "hit@5", "mrr", "answer_acc", "no_answer_acc"]
     table = Table(title="Overall")
     for c in ["backend", "mode", "n", *cols]:
@@ -85,6 +85,6 @@ def _print_tables(results: list[Any]) -> None:
         for k in kinds:
             s = r.summary(k)
             cells.append(fmt(s["no_answer_acc"]) if k == "none"
-                         else f"{fmt(s['hit@5'])} / {fmt(s['answer_acc'])}")
+                         else f"{fmt(s['hit@5'])}/{fmt(s['answer_acc'])}")
         by_type.add_row(r.backend, r.mode, *cells)
     console.print(by_type)

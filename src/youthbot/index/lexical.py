@@ -13,6 +13,14 @@ from youthbot.errors import IndexCorruptError
 logger = logging.getLogger(__name__)
 
 
+def _bm25s() -> Any:
+    """The bm25s module, with its DEBUG chatter (it sets on import) turned down to warnings."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
 class LexicalIndex:
     """BM25 (Lucene variant) over terms produced by ``youthbot.text.analyze.Analyzer``."""
 
@@ -28,8 +36,7 @@ class LexicalIndex:
         cls, ids: Sequence[int], terms: Sequence[Sequence[str]], vocabulary: Mapping[str, str]
     ) -> LexicalIndex:
         """Index each chunk's ``terms`` under its chunk id."""
-        import bm25s
-
+        bm25s = _bm25s()
         if not ids:
             return cls(None, [], dict(vocabulary))
         bm25 = bm25s.BM25(k1=1.2, b=0.75, method="lucene")
@@ -85,8 +92,7 @@ class LexicalIndex:
         Raises:
             IndexCorruptError: when the files are missing or unreadable.
         """
-        import bm25s
-
+        bm25s = _bm25s()
         try:
             ids = json.loads((directory / "ids.json").read_text())
             vocabulary = json.loads((directory / "vocabulary.json").read_text())
