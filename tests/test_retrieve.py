@@ -61,3 +61,32 @@ def test_questions_the_corpus_cannot_answer(pipeline, question: str) -> None:
 def test_evidence_for_an_answerable_question(pipeline) -> None:
     ev = pipeline.retrieve("Kurā datumā Liepājas pašvaldībā pulcējās Kurzemes speciālisti?").evidence
     assert ev.answerable and not ev.missing_entities and ev.covered >= 0.5
+
+
+def test_english_question_over_unseen_latvian_documents(tmp_path) -> None:
+    """Glossary terms carry an English question to Latvian words it shares no letters with."""
+    import docx
+
+    from youthbot.config import Settings
+    from youthbot.pipeline import Pipeline
+    from youthbot.text.crosslingual import latvian_equivalents
+
+    assert "finansēt" in latvian_equivalents("Funded")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    d = docx.Document()
+    d.add_heading("Rēzeknes novada jauniešu domes sēdes protokols", 1)
+    d.add_paragraph("Sēde notika 2024. gada 3. februārī Rēzeknes novada pašvaldības ēkā.")
+    d.add_paragraph("Jauniešu domes priekšsēdētāja Anna Vasiļjeva atklāja sēdi.")
+    d.add_paragraph("Nometni Ozolniekos finansēja Jelgavas valstspilsētas pašvaldība.")
+    d.save(docs / "protokols.docx")
+    (docs / "cits.txt").write_text(
+        "Valmieras jauniešu centrā notika brīvprātīgo forums. Tajā piedalījās 60 jauniešu.",
+        encoding="utf-8",
+    )
+    p = Pipeline(Settings(index=tmp_path / "idx"))
+    p.build_index([docs])
+    chair = p.ask("Who chairs the Rēzekne youth council?")
+    assert chair.answered and "Anna Vasiļjeva" in chair.text
+    funder = p.ask("Who funded the camp?")
+    assert funder.answered and "Jelgavas valstspilsētas pašvaldība" in funder.text

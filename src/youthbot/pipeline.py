@@ -265,6 +265,7 @@ class Pipeline:
             idf=gen.retriever.idf,
             sentence_vectors=lambda p: self._sentence_vectors(gen, p),
             document_text=lambda path: gen.store.document(path).text,
+            context_terms=gen.retriever.document_terms,
         )
 
     def _sentence_vectors(

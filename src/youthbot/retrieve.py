@@ -71,6 +71,7 @@ class Evidence:
     Attributes:
         language: Detected language of the query.
         content_terms: Analysed content words of the query.
+        groups: The same, one group per concept (an English word with its Latvian terms).
         covered: Share of the query's content-word weight (IDF) found in the top passages.
         entities: Names, numbers and codes the query mentions.
         missing_entities: Those found in none of the top passages.
@@ -82,6 +83,7 @@ class Evidence:
 
     language: str
     content_terms: list[str] = field(default_factory=list)
+    groups: list[frozenset[str]] = field(default_factory=list)
     covered: float = 0.0
     entities: list[str] = field(default_factory=list)
     missing_entities: list[str] = field(default_factory=list)
@@ -123,6 +125,7 @@ class Retrieval:
     query_vector: np.ndarray | None = None
 
 
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _CAPITALISED = re.compile(r"(?<![\w.])([A-ZĀČĒĢĪĶĻŅŠŪŽ][\w’'-]+)")
 _NUMBERISH = re.compile(r"\b\w*\d[\w./-]*")
 
@@ -168,7 +171,8 @@ class Retriever:
         if mode not in MODES:
             raise InputError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
         language = detect_language(query)
-        terms = self.analyzer.query_terms(query, self.lexical.vocabulary)
+        groups = self.term_groups(query, language)
+        terms = [t for g in groups for t in sorted(g)]
         vector = self._embedder().embed_query(query) if mode != "lexical" else None
         dense_hits = self._dense(vector) if vector is not None else []
         lexical_hits = self.lexical.search(terms, CANDIDATES) if mode != "dense" else []
@@ -183,25 +187,62 @@ class Retriever:
         candidates = [(stored[cid], score) for cid, score in ranked if cid in stored]
         if mode == "hybrid" and terms:
             share = self.weights.context if language == "lv" else self.weights.context_foreign
-            candidates = self._rerank(candidates, terms, share)
+            candidates = self._rerank(candidates, groups, share)
         passages = _merge_overlaps(candidates, k)
         evidence = self._evidence(
-            query, language, terms, passages, dense_hits, lexical_hits, vector
+            query, language, groups, passages, dense_hits, lexical_hits, vector
         )
         return Retrieval(query, passages, evidence, vector)
 
     # -- internals ------------------------------------------------------------------
+    def term_groups(self, query: str, language: str) -> list[frozenset[str]]:
+        """The query's analysed terms, one group per concept.
+
+        In a Latvian query every term is its own group. In another language, an English word
+        the glossary knows joins its Latvian equivalents' terms to its group, so "funds" is
+        found as "finansēts" and a concept counts once however many translations it has.
+        """
+        from youthbot.text.crosslingual import latvian_equivalents
+
+        terms = self.analyzer.query_terms(query, self.lexical.vocabulary)
+        groups = [{t} for t in dict.fromkeys(terms)]
+        if language == "lv":
+            return [frozenset(g) for g in groups]
+        for word in _WORD.findall(query):
+            equivalents = latvian_equivalents(word)
+            if not equivalents:
+                continue
+            own = set(self.analyzer.query_terms(word))
+            latvian = set(self.analyzer.terms(" ".join(equivalents)))
+            group = next((g for g in groups if g & own), None)
+            if group is None:
+                groups.append(own | latvian)
+            else:
+                group.update(latvian)
+        merged: list[frozenset[str]] = []
+        for g in groups:
+            if g and frozenset(g) not in merged:
+                merged.append(frozenset(g))
+        return merged
+
+    def group_weights(self, groups: Sequence[frozenset[str]]) -> list[tuple[frozenset[str], float]]:
+        """Each group with its weight: the IDF of its rarest term."""
+        return [(g, max(self.idf(t) for t in g)) for g in groups if g]
+
     def _rerank(
-        self, candidates: list[tuple[StoredChunk, float]], terms: Sequence[str], share: float
+        self,
+        candidates: list[tuple[StoredChunk, float]],
+        groups: Sequence[frozenset[str]],
+        share: float,
     ) -> list[tuple[StoredChunk, float]]:
         """Re-order fused candidates by how well their local context covers the question.
 
         The fused score (scaled to the best one) and the context coverage are mixed, the
         coverage weighing ``share``.
         """
-        if not candidates or share <= 0:
+        if not candidates or share <= 0 or not groups:
             return candidates
-        weights = {t: self.idf(t) for t in dict.fromkeys(terms)}
+        weights = self.group_weights(groups)
         top = candidates[0][1] or 1.0
         scored = [
             (c, (1 - share) * score / top + share * self.context_coverage(c.chunk, weights))
@@ -209,7 +250,9 @@ class Retriever:
         ]
         return sorted(scored, key=lambda cs: (-cs[1], cs[0].id))
 
-    def context_coverage(self, chunk: Chunk, weights: dict[str, float]) -> float:
+    def context_coverage(
+        self, chunk: Chunk, weights: Sequence[tuple[frozenset[str], float]]
+    ) -> float:
         """IDF-weighted share of the query terms found near each other in a chunk.
 
         For each sentence of the chunk, its window (the sentence with its neighbours) earns a
@@ -217,10 +260,10 @@ class Retriever:
         term found elsewhere in the same document earns half, since the document sets the
         context. The best window counts.
         """
-        total = sum(weights.values())
+        total = sum(w for _, w in weights)
         if total <= 0:
             return 0.0
-        title_terms, doc_terms = self._document_terms(chunk.doc)
+        title_terms, doc_terms = self.document_terms(chunk.doc)
         sentences = [
             set(self.analyzer.terms(chunk.text[s - chunk.start : e - chunk.start]))
             for s, e in self._sentence_spans(chunk)
@@ -229,8 +272,8 @@ class Retriever:
         for i in range(len(sentences)):
             window = title_terms.union(*sentences[max(0, i - 1) : i + 2])
             got = sum(
-                w if t in window else (0.5 * w if t in doc_terms else 0.0)
-                for t, w in weights.items()
+                w if not g.isdisjoint(window) else (0.0 if g.isdisjoint(doc_terms) else 0.5 * w)
+                for g, w in weights
             )
             best = max(best, got)
         return best / total
@@ -238,7 +281,7 @@ class Retriever:
     def _sentence_spans(self, chunk: Chunk) -> list[tuple[int, int]]:
         return [(s, e) for s, e, _ in self.store.sentence_vectors(chunk.doc, chunk.start, chunk.end)]
 
-    def _document_terms(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
+    def document_terms(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
         """(title terms, all terms) of a document, cached."""
         terms = self._doc_terms.get(path)
         if terms is None:
@@ -267,7 +310,7 @@ class Retriever:
         self,
         query: str,
         language: str,
-        terms: Sequence[str],
+        groups: Sequence[frozenset[str]],
         passages: Sequence[Passage],
         dense_hits: Sequence[tuple[int, float]],
         lexical_hits: Sequence[tuple[int, float]],
@@ -276,16 +319,15 @@ class Retriever:
         ev = Evidence(language=language, dense_top=dense_hits[0][1] if dense_hits else 0.0)
         if query_vector is not None and dense_hits:
             ev.dense_z = self._standout(query_vector, ev.dense_top)
-        content = list(dict.fromkeys(terms))
-        ev.content_terms = content
-        top = passages[:3]
+        ev.groups = list(groups)
+        ev.content_terms = [t for g in groups for t in sorted(g)]
         top_terms: set[str] = set()
-        for p in top:
+        for p in passages[:3]:
             top_terms.update(self.analyzer.terms(p.chunk.text))
-        if content:
-            weights = {t: self.idf(t) for t in content}
-            total = sum(weights.values())
-            ev.covered = sum(w for t, w in weights.items() if t in top_terms) / total if total else 0
+        weights = self.group_weights(groups)
+        total = sum(w for _, w in weights)
+        if total:
+            ev.covered = sum(w for g, w in weights if not g.isdisjoint(top_terms)) / total
         ev.entities = self._entities(query)
         for entity in ev.entities:
             entity_terms = self.analyzer.query_terms(entity, self.lexical.vocabulary)

@@ -170,3 +170,11 @@ def test_answers_over_a_text_written_for_the_test() -> None:
 def test_lower_case_question_still_finds_the_place(fact_store, passage_for_span) -> None:
     answer = _ask("kas organizēja tikšanos liepājā?", fact_store, passage_for_span)
     assert answer is not None and "Kurzemes plānošanas reģions" in answer.text
+
+
+def test_what_was_discussed_is_not_a_directory_question() -> None:
+    from youthbot.directory.answer import _kind
+
+    assert _kind("What did the Kurzeme youth specialists discuss in Liepāja?") is None
+    assert _kind("What did the project do?") == "events"
+    assert _kind("What has project 3.1.1.2.i.0/1/22/I/VARAM/001 done?") == "events"

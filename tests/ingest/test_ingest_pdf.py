@@ -79,7 +79,8 @@ def test_text_pages_title_and_hyphenation(tmp_path: Path) -> None:
     assert doc.path == "docs/projekts.pdf"
     assert doc.title == "Projekts “Jaunieši darbībā”"
     assert "apgūs starpinstitucionālās sadarbības prasmes." in doc.text
-    assert "Erasmus+ -\nJaunatne darbībā." in doc.text  # next line is capitalised: kept
+    # the dash before a capital is no hyphenation: kept, and the wrapped line reflowed
+    assert "Erasmus+ - Jaunatne darbībā." in doc.text
     assert doc.text.endswith("darbībā.\n\nOtrajā lapā: jauniešu forums notiks septembrī.")
 
 
@@ -170,3 +171,20 @@ def test_join_hyphenated_only_before_lower_case() -> None:
     assert joined == "izglītības un Erasmus+ -\nJaunatne"
     assert join_hyphenated("Rīga-\nJūrmala un 2020-\n2024") == "Rīga-\nJūrmala un 2020-\n2024"
     assert join_hyphenated("ģimeņu-  \n  atbalsts") == "ģimeņuatbalsts"
+
+
+def test_wrapped_lines_are_reflowed_into_paragraphs(tmp_path: Path) -> None:
+    lines = [
+        "Jelgavas jaunatnes centra pārskats",
+        "Centru vada Andris Bērziņš. Vasaras nometne “Piedzīvojums” notika no 10. līdz 16. jūlijam",
+        "Ozolniekos, un tajā piedalījās 45 jaunieši vecumā no 13 līdz 18 gadiem, kuri apguva",
+        "laivošanu.",
+        "Nākamā nometne būs 2025. gadā.",
+    ]
+    doc = read_document(write_pdf(tmp_path / "p.pdf", [lines]))
+    assert doc.text == (
+        "Jelgavas jaunatnes centra pārskats\n\n"
+        "Centru vada Andris Bērziņš. Vasaras nometne “Piedzīvojums” notika no 10. līdz 16. jūlijam"
+        " Ozolniekos, un tajā piedalījās 45 jaunieši vecumā no 13 līdz 18 gadiem, kuri apguva"
+        " laivošanu.\n\nNākamā nometne būs 2025. gadā."
+    )

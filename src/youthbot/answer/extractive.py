@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,8 @@ SOURCE_PASSAGES = 3
 #: A further sentence joins the answer when it scores at least this share of the best one.
 FOLLOWER_SHARE = 0.8
 MAX_SENTENCES = 3
+#: How much a sentence's score shrinks per rank its passage stands below the first.
+RANK_DECAY = 0.15
 
 _TYPE_PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     ("when", re.compile(r"\b(kad|kurā (datumā|dienā|gadā|mēnesī)|cikos|when|what date)\b", re.I)),
@@ -84,6 +85,7 @@ def extractive_answer(
     idf: Callable[[str], float],
     sentence_vectors: Callable[[Passage], Sequence[tuple[int, int, np.ndarray]]],
     document_text: Callable[[str], str],
+    context_terms: Callable[[str], tuple[frozenset[str], frozenset[str]]],
 ) -> Answer:
     """Answer from the retrieved passages by quoting the sentences that answer the question.
 
@@ -99,6 +101,8 @@ def extractive_answer(
         idf: Inverse document frequency of an analysed term.
         sentence_vectors: (start, end, vector) of the embedded sentences inside a passage.
         document_text: The stored text of a document, by path.
+        context_terms: (title terms, all terms) of a document, by path: a question word found
+            anywhere in the sentence's document earns half its weight (it sets the scene).
 
     Returns:
         An extractive answer; ``answered`` is False with the closest passages when the
@@ -108,11 +112,15 @@ def extractive_answer(
     passages = retrieval.passages
     if not passages or not retrieval.evidence.answerable:
         return Answer(question, False, NO_ANSWER[language], "extractive", passages=passages)
-    candidates = _score_sentences(question, retrieval, analyzer, idf, sentence_vectors)
+    candidates = _score_sentences(
+        question, retrieval, analyzer, idf, sentence_vectors, context_terms
+    )
     if not candidates:
         return Answer(question, False, NO_ANSWER[language], "extractive", passages=passages)
     best = candidates[0].score
     chosen = [c for c in candidates if c.score >= FOLLOWER_SHARE * best][:MAX_SENTENCES]
+    if question_type(question) == "other":
+        chosen = _with_continuations(chosen, candidates, document_text)
     citations: list[Citation] = []
     sentences: list[AnswerSentence] = []
     texts: dict[str, str] = {}
@@ -132,25 +140,26 @@ def _score_sentences(
     analyzer: Analyzer,
     idf: Callable[[str], float],
     sentence_vectors: Callable[[Passage], Sequence[tuple[int, int, np.ndarray]]],
+    context_terms: Callable[[str], tuple[frozenset[str], frozenset[str]]],
 ) -> list[_Candidate]:
     import numpy as np
 
     kind = question_type(question)
-    q_terms = set(retrieval.evidence.content_terms)
-    weights = {t: idf(t) for t in q_terms}
-    total = sum(weights.values()) or 1.0
+    weights = [(g, max(idf(t) for t in g)) for g in retrieval.evidence.groups if g]
+    total = sum(w for _, w in weights) or 1.0
     raw: list[tuple[Passage, int, int, float, float, float]] = []
     for passage in retrieval.passages[:SOURCE_PASSAGES]:
         chunk = passage.chunk
-        title_terms = set(analyzer.terms(passage.title))
+        title_terms, doc_terms = context_terms(chunk.doc)
+        setting = title_terms | doc_terms
         for start, end, vector, labelled in _answer_units(chunk, sentence_vectors(passage)):
             sentence = chunk.text[start - chunk.start : end - chunk.start]
             if not labelled and _is_heading(sentence):
                 continue
             terms = set(analyzer.terms(sentence))
             lexical = sum(
-                w if t in terms else (0.5 * w if t in title_terms else 0.0)
-                for t, w in weights.items()
+                w if not g.isdisjoint(terms) else (0.0 if g.isdisjoint(setting) else 0.5 * w)
+                for g, w in weights
             ) / total
             dense = (
                 float(np.dot(vector, retrieval.query_vector))
@@ -166,10 +175,44 @@ def _score_sentences(
     out = []
     for passage, start, end, dense, lexical, cue in raw:
         dense_norm = (dense - lo) / spread if spread > 1e-6 else 0.0
-        prior = 1.0 / math.sqrt(passage.rank)
+        prior = 1.0 / (1.0 + RANK_DECAY * (passage.rank - 1))
         score = (0.5 * dense_norm + 0.5 * lexical + 0.25 * cue) * prior
         out.append(_Candidate(passage, start, end, score))
     out.sort(key=lambda c: (-c.score, c.passage.rank, c.start))
+    return out
+
+
+#: Words that open a sentence continuing the one before it ("To īsteno …" after "Projekts …").
+_ANAPHORA = re.compile(
+    r"^(to|tā|tas|tie|tās|tam|tai|šis|šī|šo|šie|šīs|tajā|tur|viņš|viņa|viņi|it|this|they|there)\b",
+    re.I,
+)
+
+
+def _with_continuations(
+    chosen: list[_Candidate], candidates: list[_Candidate], document_text: Callable[[str], str]
+) -> list[_Candidate]:
+    """Add the sentence right after a chosen one when it refers back to it ("To īsteno …").
+
+    An explanation ("Kā darbojas …?") often runs over two sentences, the second naming its
+    subject only by a pronoun, so lexical scoring alone leaves it out.
+    """
+    out = list(chosen)
+    for cand in chosen:
+        if len(out) >= MAX_SENTENCES:
+            break
+        following = [
+            c for c in candidates
+            if c.passage is cand.passage and c.start > cand.end and c not in out
+        ]
+        if not following:
+            continue
+        nxt = min(following, key=lambda c: c.start)
+        text = document_text(nxt.passage.chunk.doc)
+        if "\n\n" in text[cand.end : nxt.start]:
+            continue  # another paragraph
+        if _ANAPHORA.match(text[nxt.start : nxt.end]):
+            out.insert(out.index(cand) + 1, nxt)
     return out
 
 

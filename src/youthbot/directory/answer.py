@@ -34,7 +34,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(kādus|kādi|kādas|kuri|kuras|kurus|kādos)\b.*\b(pasākum\w*|notikum\w*|aktivitāt\w*|"
             r"tikšan\w*|apmācīb\w*)|\bko\b.*\b(darījis|darījusi|paveicis|paveikusi|darīja|īstenoj\w*)"
-            r"|\b(which|what)\b.*\b(events?|activities|meetings?|trainings?)\b|\bwhat\b.*\b(done|did)\b",
+            r"|\b(which|what)\b.*\b(events?|activities|meetings?|trainings?)\b"
+            r"|\bwhat\b.*\b(done|did\b.*\bdo)\s*\??\s*$",
             re.I,
         ),
     ),

@@ -59,8 +59,11 @@ def read_pdf(data: bytes, path: str) -> Document:
             logger.warning("%s: page %d could not be read: %s", path, number, exc)
     if not pages:
         raise IngestError(path, "is not a valid PDF (it has no pages)")
-    text = "\n\n".join(tidy_whitespace(normalize_text(page), keep_indent=False) for page in pages)
-    text = tidy_whitespace(join_hyphenated(text), keep_indent=False)
+    text = "\n\n".join(
+        reflow(join_hyphenated(tidy_whitespace(normalize_text(page), keep_indent=False)))
+        for page in pages
+    )
+    text = tidy_whitespace(text, keep_indent=False)
     if not text.strip():
         raise IngestError(path, NO_TEXT_LAYER_REASON)
     return make_document(
@@ -71,6 +74,40 @@ def read_pdf(data: bytes, path: str) -> Document:
         date=find_date(text),
         fmt="pdf",
     )
+
+
+#: A line at least this share of the page's longest line was wrapped by the layout.
+_WRAPPED_SHARE = 0.75
+_FINAL = (".", "!", "?", ":", ";", "…", "”", '"')
+
+
+def reflow(page: str) -> str:
+    """Undo the layout's line wrapping: wrapped lines join with a space, others end paragraphs.
+
+    PDF text comes one printed line at a time. A line nearly as long as the page's longest, or
+    one that stops without final punctuation before a line going on in lower case, was wrapped
+    and continues on the next line; any other line ends a heading or paragraph, and gets a
+    blank line after it so that sentence splitting and chunking see the paragraph.
+
+    Args:
+        page: One page's text with ``\n`` newlines.
+
+    Returns:
+        The page as paragraphs separated by blank lines.
+    """
+    blocks = []
+    for block in re.split(r"\n[ \t]*\n", page):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        widest = max(len(line) for line in lines)
+        out = lines[0]
+        for prev, line in zip(lines, lines[1:], strict=False):
+            wrapped = len(prev) >= _WRAPPED_SHARE * widest and len(lines) > 1
+            runs_on = not prev.endswith(_FINAL) and line[:1].islower()
+            out += " " + line if (wrapped or runs_on) else "\n\n" + line
+        blocks.append(out)
+    return "\n\n".join(blocks)
 
 
 def join_hyphenated(text: str) -> str:
