@@ -141,7 +141,7 @@ def main() -> None:
     whole_command(REPO / "corpus")
     if args.chunks:
         with tempfile.TemporaryDirectory() as tmp:
-            docs = max(1, args.chunks // 7)  # a synthetic document makes about 7 chunks
+            docs = max(1, args.chunks // 9)  # a synthetic document makes about 9 chunks
             corpus = write_corpus(Path(tmp) / "synthetic", docs)
             report_corpus(f"synthetic corpus ({docs} documents)", corpus, args.raw_sample,
                           args.rounds)

@@ -84,7 +84,7 @@ def main() -> None:
         measure("shipped corpus", corpus_pipeline, args.rounds)
         corpus_pipeline.close()
 
-        docs = max(1, args.chunks // 7)
+        docs = max(1, args.chunks // 9)
         corpus = write_corpus(Path(tmp) / "synthetic", docs)
         pipeline = Pipeline(Settings(index=Path(tmp) / "synth-idx", llm_url=None))
         vectors = random_embedder()

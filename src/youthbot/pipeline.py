@@ -55,8 +55,12 @@ class _Generation:
     """The open files of the live index generation."""
 
     def __init__(self, path: Path, retriever: Retriever) -> None:
+        from youthbot.directory.db import FactStore
+
         self.path = path
         self.retriever = retriever
+        #: The generation never changes once live, so the directory's reads can be cached.
+        self.facts = FactStore(retriever.store.conn)
 
     @property
     def store(self) -> Store:
@@ -368,9 +372,7 @@ class Pipeline:
     @property
     def facts(self) -> FactStore:
         """The directory of people, organisations, places, projects and events."""
-        from youthbot.directory.db import FactStore
-
-        return FactStore(self._open().store.conn)
+        return self._open().facts
 
     def stats(self) -> IndexStats:
         """Counts and the manifest of the live index."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -185,11 +186,12 @@ def _question_places(question: str) -> tuple[set[str], set[str]]:
     return {normalise_place(p) or p for p in where}, origin
 
 
-def _stems(text: str) -> set[str]:
-    return {word_stem(w) for w in re.findall(r"[^\W_]+", text)}
+@functools.lru_cache(maxsize=50_000)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(word_stem(w) for w in re.findall(r"[^\W_]+", text))
 
 
-def _org_in_question(org: dict[str, Any], question: str, q_stems: set[str]) -> bool:
+def _org_in_question(org: dict[str, Any], question: str, q_stems: frozenset[str]) -> bool:
     if org["abbreviation"] and re.search(rf"\b{re.escape(org['abbreviation'])}\b", question):
         return True
     quoted = re.search(r"“([^”]+)”", org["name"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from youthbot.directory.facts import DocumentFacts, Mention
@@ -83,16 +84,22 @@ class FactStore:
             conn: The index database (the same connection the caller commits).
         """
         self.conn = conn
+        self._cache: dict[str, list[dict[str, Any]]] = {}
+        self._mention_cache: dict[str, dict[str, list[dict[str, Any]]]] = {}
 
     # -- writing ---------------------------------------------------------------------------
     def create_schema(self) -> None:
         """Create the ``dir_*`` tables and indexes when missing (idempotent)."""
+        self._cache.clear()
+        self._mention_cache.clear()
         for statement in _SCHEMA.strip().split(";"):
             if statement.strip():
                 self.conn.execute(statement)
 
     def remove_document(self, doc_path: str) -> None:
         """Delete every fact read from ``doc_path`` (no commit)."""
+        self._cache.clear()
+        self._mention_cache.clear()
         for table in _TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc_path,))
 
@@ -103,6 +110,8 @@ class FactStore:
             doc_path: ``Document.path``.
             facts: From ``extract_facts``.
         """
+        self._cache.clear()
+        self._mention_cache.clear()
         self.remove_document(doc_path)
         ex = self.conn.execute
         mentions: list[tuple[Any, ...]] = []
@@ -174,6 +183,13 @@ class FactStore:
         logger.debug("directory: %s %s", doc_path, facts.counts())
 
     # -- reading ---------------------------------------------------------------------------
+    def _memo(self, name: str, build: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """``build()`` once per store until the next write; callers get their own dicts."""
+        rows = self._cache.get(name)
+        if rows is None:
+            rows = self._cache[name] = build()
+        return [dict(r) for r in rows]
+
     def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.conn.execute(sql, args).fetchall()
@@ -183,6 +199,13 @@ class FactStore:
             raise
 
     def _mentions(self, kind: str) -> dict[str, list[dict[str, Any]]]:
+        """Key → mentions of one kind of fact (cached until the next write; do not mutate)."""
+        cached = self._mention_cache.get(kind)
+        if cached is None:
+            cached = self._mention_cache[kind] = self._load_mentions(kind)
+        return cached
+
+    def _load_mentions(self, kind: str) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = {}
         rows = self._rows(
             "SELECT key, doc, start_pos, end_pos, quote, ctx_start, ctx_end FROM dir_mentions"
@@ -195,6 +218,10 @@ class FactStore:
         return out
 
     def all_events(self) -> list[dict[str, Any]]:
+        """Every event, in document and text order, as ``Event.to_dict`` gives it."""
+        return self._memo("all_events", self._load_all_events)
+
+    def _load_all_events(self) -> list[dict[str, Any]]:
         """Every event, in document and text order, as ``Event.to_dict`` gives it."""
         rows = self._rows(
             "SELECT title, date, date_end, place, organisers, people, project, doc, start_pos,"
@@ -221,6 +248,10 @@ class FactStore:
         return out
 
     def _people_all(self) -> list[dict[str, Any]]:
+        mentions = self._mentions("person")
+        return self._memo("_people_all", self._load_people_all)
+
+    def _load_people_all(self) -> list[dict[str, Any]]:
         mentions = self._mentions("person")
         merged: dict[str, dict[str, Any]] = {}
         rows = self._rows(
@@ -251,6 +282,10 @@ class FactStore:
 
     def _orgs_all(self) -> list[dict[str, Any]]:
         mentions = self._mentions("org")
+        return self._memo("_orgs_all", self._load_orgs_all)
+
+    def _load_orgs_all(self) -> list[dict[str, Any]]:
+        mentions = self._mentions("org")
         merged: dict[str, dict[str, Any]] = {}
         for key, name, kind, abbr, places, doc in self._rows(
             "SELECT key, name, kind, abbreviation, places, doc FROM dir_orgs ORDER BY doc"
@@ -273,6 +308,10 @@ class FactStore:
         return list(merged.values())
 
     def _projects_all(self) -> list[dict[str, Any]]:
+        mentions = self._mentions("project")
+        return self._memo("_projects_all", self._load_projects_all)
+
+    def _load_projects_all(self) -> list[dict[str, Any]]:
         mentions = self._mentions("project")
         rows = self._rows(
             "SELECT key, name, kind, number, funders, orgs, doc FROM dir_projects ORDER BY doc"
@@ -457,11 +496,14 @@ class FactStore:
             ``[{"name", "number", "kind", "funders", "orgs", "events", "docs", "mentions"}]``
             where ``events`` lists the titles of its events.
         """
-        events = self.all_events()
+        by_project: dict[str, list[dict[str, Any]]] = {}
+        for e in self.all_events():
+            if e["project"]:
+                by_project.setdefault(fold(e["project"]), []).append(e)
         out = []
         places = place_set(place) if place else None
         for p in self._projects_all():
-            mine = [e for e in events if e["project"] and fold(e["project"]) == fold(p["name"])]
+            mine = by_project.get(fold(p["name"]), [])
             p["events"] = [e["title"] for e in mine]
             if org is not None and not any(org_matches(org, n) for n in p["funders"] + p["orgs"]):
                 continue

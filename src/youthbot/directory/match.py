@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -39,6 +40,7 @@ _ENDINGS = tuple(
 )
 
 
+@functools.lru_cache(maxsize=200_000)
 def word_stem(word: str) -> str:
     """A folded word without its case ending (``Meldrājas`` → ``meldraj``)."""
     w = fold(word)

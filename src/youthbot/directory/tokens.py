@@ -84,6 +84,7 @@ def quoted(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return spans
 
 
+@lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
     """Lower-case ``s`` and strip its diacritics (ē → e, ė → e, ņ → n); for keys and matching."""
     decomposed = unicodedata.normalize("NFKD", s.lower())
