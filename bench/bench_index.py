@@ -145,7 +145,6 @@ def main() -> None:
             corpus = write_corpus(Path(tmp) / "synthetic", docs)
             report_corpus(f"synthetic corpus ({docs} documents)", corpus, args.raw_sample,
                           args.rounds)
-            whole_command(corpus)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,11 @@ class Settings(BaseSettings):
         ),
     )
     threads: int = Field(
-        0, description="CPU threads for the embedding model and FAISS; 0 picks for this machine."
+        0,
+        description=(
+            "CPU threads for the embedding model; 0 picks: one for the bundled e5 (a second"
+            " added nothing and caused stalls), every core for sentence-transformers models."
+        ),
     )
     max_file_mb: float = Field(
         20.0, gt=0, description="Files larger than this many MB are refused when indexing."
