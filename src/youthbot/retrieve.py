@@ -56,12 +56,13 @@ class FusionWeights:
 
     dense: float = 1.0
     lexical: float = 1.0
-    #: Lexical weight for questions not in Latvian (an English question shares few terms).
-    lexical_foreign: float = 0.3
+    #: Lexical weight for questions not in Latvian: an English question shares fewer terms
+    #: with the documents even with the glossary's Latvian equivalents, so half.
+    lexical_foreign: float = 0.5
     #: Share of the final score that context coverage of the question's words decides.
     context: float = 0.5
-    #: The same for questions not in Latvian.
-    context_foreign: float = 0.25
+    #: The same for questions not in Latvian (concept groups carry their Latvian terms).
+    context_foreign: float = 0.5
 
 
 @dataclass(slots=True)
