@@ -31,10 +31,6 @@ def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _facts(state: Any) -> Any:
-    return state.pipeline().facts
-
-
 def _sources(row: dict[str, Any]) -> str:
     mentions = row.get("mentions") or []
     spans = [f"{m['doc']}:{m['start']}-{m['end']}" for m in mentions[:2]]
@@ -58,127 +54,83 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
         console.print("Nekas netika atrasts.")
 
 
-def _emit(rows: list[dict[str, Any]], as_json: bool) -> bool:
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    return as_json
+def _command(
+    name: str,
+    help_text: str,
+    title: str,
+    columns: list[str],
+    cells: Callable[[dict[str, Any]], list[str]],
+) -> click.Command:
+    """One directory command: the shared filters, JSON or a table of ``cells`` per row."""
+
+    @click.command(name, help=help_text)
+    @_filters
+    @click.pass_obj
+    def command(
+        state: Any,
+        place: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        org: str | None,
+        person: str | None,
+        as_json: bool,
+    ) -> None:
+        query = getattr(state.pipeline().facts, name)
+        rows = query(place=place, org=org, person=person, date_from=date_from, date_to=date_to)
+        if as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            _table(title, columns, [cells(r) for r in rows])
+
+    return command
 
 
-@click.command("people")
-@_filters
-@click.pass_obj
-def people(
-    state: Any,
-    place: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    org: str | None,
-    person: str | None,
-    as_json: bool,
-) -> None:
-    """People named in the documents, with their roles and organisations."""
-    rows = _facts(state).people(
-        place=place, org=org, person=person, date_from=date_from, date_to=date_to
-    )
-    if _emit(rows, as_json):
-        return
-    _table(
-        "Personas",
-        ["Vārds", "Loma", "Organizācija", "Avots"],
-        [[r["name"], "; ".join(r["roles"]), "; ".join(r["orgs"]), _sources(r)] for r in rows],
-    )
+def _joined(values: list[str]) -> str:
+    return "; ".join(values)
 
 
-@click.command("orgs")
-@_filters
-@click.pass_obj
-def orgs(
-    state: Any,
-    place: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    org: str | None,
-    person: str | None,
-    as_json: bool,
-) -> None:
-    """Organisations named in the documents."""
-    rows = _facts(state).orgs(
-        place=place, org=org, person=person, date_from=date_from, date_to=date_to
-    )
-    if _emit(rows, as_json):
-        return
-    _table(
-        "Organizācijas",
-        ["Nosaukums", "Saīsinājums", "Personas", "Avots"],
-        [[r["name"], r["abbreviation"], "; ".join(r["people"]), _sources(r)] for r in rows],
-    )
+people = _command(
+    "people",
+    "People named in the documents, with their roles and organisations.",
+    "Personas",
+    ["Vārds", "Loma", "Organizācija", "Avots"],
+    lambda r: [r["name"], _joined(r["roles"]), _joined(r["orgs"]), _sources(r)],
+)
 
+orgs = _command(
+    "orgs",
+    "Organisations named in the documents.",
+    "Organizācijas",
+    ["Nosaukums", "Saīsinājums", "Personas", "Avots"],
+    lambda r: [r["name"], r["abbreviation"], _joined(r["people"]), _sources(r)],
+)
 
-@click.command("events")
-@_filters
-@click.pass_obj
-def events(
-    state: Any,
-    place: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    org: str | None,
-    person: str | None,
-    as_json: bool,
-) -> None:
-    """Events the documents report: what, when, where, who organised it and who took part."""
-    rows = _facts(state).events(
-        place=place, org=org, person=person, date_from=date_from, date_to=date_to
-    )
-    if _emit(rows, as_json):
-        return
-    _table(
-        "Notikumi",
-        ["Datums", "Notikums", "Vieta", "Rīkotāji", "Personas", "Avots"],
-        [
-            [
-                (r["date"] or "") + (f" – {r['date_end']}" if r["date_end"] else ""),
-                r["title"],
-                r["place"] or "",
-                "; ".join(r["organisers"]),
-                "; ".join(r["people"]),
-                f"{r['doc']}:{r['start']}-{r['end']}",
-            ]
-            for r in rows
-        ],
-    )
+events = _command(
+    "events",
+    "Events the documents report: what, when, where, who organised it and who took part.",
+    "Notikumi",
+    ["Datums", "Notikums", "Vieta", "Rīkotāji", "Personas", "Avots"],
+    lambda r: [
+        (r["date"] or "") + (f" – {r['date_end']}" if r["date_end"] else ""),
+        r["title"],
+        r["place"] or "",
+        _joined(r["organisers"]),
+        _joined(r["people"]),
+        f"{r['doc']}:{r['start']}-{r['end']}",
+    ],
+)
 
-
-@click.command("projects")
-@_filters
-@click.pass_obj
-def projects(
-    state: Any,
-    place: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    org: str | None,
-    person: str | None,
-    as_json: bool,
-) -> None:
-    """Projects and programmes with their numbers, funders and events."""
-    rows = _facts(state).projects(
-        place=place, org=org, person=person, date_from=date_from, date_to=date_to
-    )
-    if _emit(rows, as_json):
-        return
-    _table(
-        "Projekti",
-        ["Nosaukums", "Numurs", "Finansētāji", "Īstenotāji", "Notikumi", "Avots"],
-        [
-            [
-                r["name"],
-                r["number"],
-                "; ".join(r["funders"]),
-                "; ".join(r["orgs"]),
-                "; ".join(r["events"]),
-                _sources(r),
-            ]
-            for r in rows
-        ],
-    )
+projects = _command(
+    "projects",
+    "Projects and programmes with their numbers, funders and events.",
+    "Projekti",
+    ["Nosaukums", "Numurs", "Finansētāji", "Īstenotāji", "Notikumi", "Avots"],
+    lambda r: [
+        r["name"],
+        r["number"],
+        _joined(r["funders"]),
+        _joined(r["orgs"]),
+        _joined(r["events"]),
+        _sources(r),
+    ],
+)
