@@ -58,3 +58,14 @@ def test_every_answer_sentence_carries_a_citation(pipeline) -> None:
     assert answer.answered and "mobilo darbu" in answer.text
     assert answer.sentences and all(s.citations and s.verified for s in answer.sentences)
     _check_citations(pipeline, answer)
+
+
+def test_contact_question_returns_the_whole_contact_block(pipeline) -> None:
+    answer = pipeline.ask("Kāds ir Zanes Gailes tālrunis?")
+    assert "29206098" in answer.text
+    _check_citations(pipeline, answer)
+
+
+def test_question_typed_without_diacritics_keeps_its_type() -> None:
+    assert question_type("Kura datuma notika tiksanas?") == "when"
+    assert question_type("Kads ir centra talrunis?") == "contact"

@@ -178,3 +178,10 @@ def test_what_was_discussed_is_not_a_directory_question() -> None:
     assert _kind("What did the Kurzeme youth specialists discuss in Liepāja?") is None
     assert _kind("What did the project do?") == "events"
     assert _kind("What has project 3.1.1.2.i.0/1/22/I/VARAM/001 done?") == "events"
+
+
+def test_question_without_diacritics_is_read_the_same() -> None:
+    from youthbot.directory.answer import _kind
+
+    assert _kind("Kas organizeja tiksanos Liepaja?") == _kind("Kas organizēja tikšanos Liepājā?")
+    assert _kind("Kad notika forums?") == "when"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from youthbot.text.normalize import strip_diacritics
 from youthbot.types import Answer, AnswerSentence, Chunk, Citation, Passage
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-QuestionType = Literal["who", "when", "where", "count", "other"]
+QuestionType = Literal["contact", "who", "when", "where", "count", "other"]
 
 NO_ANSWER = {
     "lv": "Dokumentos neatradu atbildi uz šo jautājumu. Tuvākie fragmenti ir zemāk.",
@@ -34,6 +35,13 @@ MAX_SENTENCES = 3
 RANK_DECAY = 0.15
 
 _TYPE_PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
+    (
+        "contact",
+        re.compile(
+            r"\b(tālru\w*|telefon\w*|e-?past\w*|kontakt\w*|sazināties|phone|e-?mail|contact)\b",
+            re.I,
+        ),
+    ),
     ("when", re.compile(r"\b(kad|kurā (datumā|dienā|gadā|mēnesī)|cikos|when|what date)\b", re.I)),
     ("where", re.compile(r"\b(kur|kurā (vietā|pilsētā|novadā|valstī)|uz kurieni|where)\b", re.I)),
     ("count", re.compile(r"\b(cik|how (many|much))\b", re.I)),
@@ -44,18 +52,29 @@ _PERSON = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+
 _ORG = re.compile(r"\b(biedrīb|pašvaldīb|reģion|centr|aģentūr|ministrij|pārvald|komisij|fond|nodaļ)\w*", re.I)
 _PLACE = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(ā|ī|ē|os|ās|ū|u)\b")
 _NUMBER = re.compile(r"\d")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(\+371)?\s?\d{8}\b|\b\d{2}\s?\d{3}\s?\d{3}\b")
+
+
+#: The same patterns without diacritics, matched against the question without them, so a
+#: question typed as "Kura datuma notika …" is still a "when" question.
+_PLAIN_PATTERNS = [
+    (kind, re.compile(strip_diacritics(p.pattern), p.flags)) for kind, p in _TYPE_PATTERNS
+]
 
 
 def question_type(question: str) -> QuestionType:
     """What kind of answer the question asks for (Latvian or English interrogatives)."""
-    for kind, pattern in _TYPE_PATTERNS:
-        if pattern.search(question):
+    plain = strip_diacritics(question)
+    for kind, pattern in _PLAIN_PATTERNS:
+        if pattern.search(plain):
             return kind
     return "other"
 
 
 def _cue(kind: QuestionType, sentence: str) -> float:
     """1 when the sentence holds the kind of thing the question asks for, else 0."""
+    if kind == "contact":
+        return 1.0 if _CONTACT.search(sentence) else 0.0
     if kind == "who":
         return 1.0 if _PERSON.search(sentence) or _ORG.search(sentence) else 0.0
     if kind == "when":
@@ -219,24 +238,36 @@ def _with_continuations(
 def _answer_units(
     chunk: Chunk, sentences: Sequence[tuple[int, int, np.ndarray]]
 ) -> list[tuple[int, int, np.ndarray, bool]]:
-    """Sentences as answer units: a label ending in ':' is joined to what follows it.
+    """Sentences as answer units, with label and line blocks kept whole.
 
-    "Informāciju sagatavoja:" says nothing without the name on the next line, so the two
-    make one unit (flagged True) whose vector is the mean of the two.
+    "Informāciju sagatavoja:" says nothing without the name on the next line, and the lines of
+    a signature or contact block (name, organisation, post, phone, e-mail) answer together; such
+    a run becomes one unit (flagged True) whose vector is the mean of its lines'.
     """
+    import numpy as np
+
+    texts = [chunk.text[s - chunk.start : e - chunk.start].strip() for s, e, _ in sentences]
     units: list[tuple[int, int, np.ndarray, bool]] = []
     i = 0
     while i < len(sentences):
-        start, end, vector = sentences[i]
-        text = chunk.text[start - chunk.start : end - chunk.start].rstrip()
-        if text.endswith(":") and i + 1 < len(sentences):
-            _, n_end, n_vector = sentences[i + 1]
-            units.append((start, n_end, (vector + n_vector) / 2, True))
-            i += 2
-            continue
-        units.append((start, end, vector, False))
-        i += 1
+        j = i
+        if texts[i].endswith(":") or _is_line(texts[i]):
+            while j + 1 < len(sentences) and _is_line(texts[j + 1]):
+                j += 1
+            if j == i and texts[i].endswith(":") and i + 1 < len(sentences):
+                j = i + 1
+        if j > i:
+            vector = np.mean([v for _, _, v in sentences[i : j + 1]], axis=0)
+            units.append((sentences[i][0], sentences[j][1], vector, True))
+        else:
+            units.append((sentences[i][0], sentences[i][1], sentences[i][2], False))
+        i = j + 1
     return units
+
+
+def _is_line(text: str) -> bool:
+    """A short line that is no sentence: a name, a post, a phone number, a list item."""
+    return len(text) < 80 and not text.endswith((".", "!", "?", "…"))
 
 
 def _is_heading(sentence: str) -> bool:

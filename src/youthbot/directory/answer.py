@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 import functools
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +15,7 @@ from youthbot.directory.match import name_matches, org_matches, place_set, word_
 from youthbot.directory.places import find_places, locative, normalise_place
 from youthbot.directory.tokens import fold
 from youthbot.text.dates import find_dates
+from youthbot.text.normalize import strip_diacritics
 from youthbot.types import Answer, AnswerSentence, Citation, Passage
 
 logger = logging.getLogger(__name__)
@@ -156,9 +157,16 @@ class _Query:
         )
 
 
+# The same patterns without diacritics, matched against the question without them, so
+# "Kas organizeja tiksanos Liepaja?" is read like "Kas organizēja tikšanos Liepājā?".
+_PLAIN_KINDS = tuple((k, re.compile(strip_diacritics(p.pattern), p.flags)) for k, p in _KINDS)
+_PLAIN_HAPPENING = re.compile(strip_diacritics(_HAPPENING.pattern), _HAPPENING.flags)
+
+
 def _kind(question: str) -> str | None:
-    for kind, pattern in _KINDS:
-        if pattern.search(question):
+    plain = strip_diacritics(question)
+    for kind, pattern in _PLAIN_KINDS:
+        if pattern.search(plain):
             return kind
     return None
 
@@ -408,7 +416,7 @@ def answer_from_directory(
     if q is None or not (q.has_entity or (q.nouns and len(q.topic) >= 2)):
         return None
     if q.kind in ("organiser", "when", "where", "who") and not (
-        q.nouns or _HAPPENING.search(question)
+        q.nouns or _PLAIN_HAPPENING.search(strip_diacritics(question))
     ):
         return None  # "Kur atrodas …?" asks where something is, not where it happened
     b = _Builder(passage_for_span)

@@ -58,3 +58,11 @@ def fold(s: str) -> str:
 def has_diacritics(s: str) -> bool:
     """True when folding would change a letter of ``s`` beyond its case."""
     return fold(s) != s.lower()
+
+
+def strip_diacritics(s: str) -> str:
+    """``s`` without diacritics, case kept ("Kurā datumā" → "Kura datuma")."""
+    decomposed = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
