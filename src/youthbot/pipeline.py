@@ -245,7 +245,11 @@ class Pipeline:
                 question, turns, client=client, content_words=self.analyzer.content_words
             )
         retrieval = gen.retriever.search(standalone, self.settings.top_k, mode)
-        directory = self._directory_answer(standalone, gen)
+        # a rule-carried follow-up ("… (tikšanos Liepājā)?") is a retrieval aid, not a question
+        # the directory can read; an LLM rewrite is a whole question
+        directory = self._directory_answer(
+            standalone if client is not None else question, gen
+        )
         if client is not None:
             answer = self._llm_answer(question, retrieval, directory, client, on_token, cancel)
         else:

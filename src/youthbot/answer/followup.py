@@ -58,6 +58,10 @@ def is_followup(question: str) -> bool:
     return len(words) <= SHORT_QUESTION_WORDS and not named
 
 
+#: Past-tense and reflexive verb endings: "organizēja", "vadīja", "rīkoja", "tikās".
+_PAST_VERB = re.compile(r"(ēja|īja|āja|oja|uja|ījās|ējās|ājās|ojās)$")
+
+
 def carry_key_terms(
     question: str, history: Sequence[Turn], content_words: Callable[[str], list[str]]
 ) -> str:
@@ -80,6 +84,8 @@ def carry_key_terms(
     for turn in reversed(list(history)[-HISTORY_TURNS:]):
         terms: list[str] = []
         for token in _WORD.findall(turn.question):
+            if _PAST_VERB.search(token.lower()):
+                continue  # what was asked before ("organizēja") is not what is asked now
             keys = set(content_words(token))
             if keys and not keys <= have:
                 terms.append(token)
