@@ -165,3 +165,13 @@ def test_document_date() -> None:
 )
 def test_corpus_document_dates(name: str, date: str | None) -> None:
     assert document_date((CORPUS / name).read_text(encoding="utf-8")) == date
+
+
+def test_format_date_as_latvians_write_it() -> None:
+    from youthbot.text.dates import format_date
+
+    assert format_date("2024-01-26") == "26.01.2024."
+    assert format_date("--01-26") == "26.01."
+    assert format_date("2024-01") == "01.2024."
+    assert format_date("--11-21", "--11-25") == "21.11.–25.11."
+    assert format_date(None) == ""

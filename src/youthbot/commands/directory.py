@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from youthbot.text.dates import format_date
+
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -111,7 +113,7 @@ events = _command(
     "Notikumi",
     ["Datums", "Notikums", "Vieta", "Rīkotāji", "Personas", "Avots"],
     lambda r: [
-        (r["date"] or "") + (f" – {r['date_end']}" if r["date_end"] else ""),
+        format_date(r["date"], r["date_end"]),
         r["title"],
         r["place"] or "",
         _joined(r["organisers"]),

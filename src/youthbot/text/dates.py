@@ -367,3 +367,19 @@ def document_date(text: str) -> str | None:
         if mention.year is not None and mention.day is not None:
             return mention.iso
     return None
+
+
+def format_date(iso: str | None, iso_end: str | None = None) -> str:
+    """An ISO date (full or partial) as Latvians write it: "2024-01-26" → "26.01.2024.",
+    "--01-26" → "26.01.", "2024-01" → "01.2024.", "2023" → "2023."; a range joins with "–".
+    """
+
+    def one(value: str) -> str:
+        return ".".join(reversed(value.lstrip("-").split("-"))) + "."
+
+    if not iso:
+        return ""
+    text = one(iso)
+    if iso_end and iso_end != iso:
+        text += "–" + one(iso_end)
+    return text

@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 
+from youthbot.text.dates import format_date
 from youthbot.ui.keys import Key
 from youthbot.ui.messages import OpenDocumentRequested
 from youthbot.ui.pipeline_thread import PipelineThread
@@ -123,9 +124,7 @@ class DirectoryScreen(Screen[None]):
         table = self.query_one("#events", DataTable)
         table.clear()
         for index, event in enumerate(self.events):
-            date = event.get("date") or ""
-            if event.get("date_end") and event["date_end"] != date:
-                date = f"{date}–{event['date_end']}"
+            date = format_date(event.get("date"), event.get("date_end"))
             table.add_row(
                 date,
                 event.get("title") or "",
