@@ -12,7 +12,6 @@ Usage: .venv/bin/python bench/bench_index.py [--chunks 5000] [--raw-sample 600]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -86,8 +85,10 @@ def faiss_threads(pipeline) -> None:
             t = time.perf_counter()
             gen.retriever.dense.search(vec, 200)
             times.append((time.perf_counter() - t) * 1000)
-        print(f"  FAISS search, {gen.retriever.dense.count} vectors, {threads} thread(s):"
-              f" p50 {pct(times, .5):.3f} ms  p95 {pct(times, .95):.3f} ms")
+        print(
+            f"  FAISS search, {gen.retriever.dense.count} vectors, {threads} thread(s):"
+            f" p50 {pct(times, 0.5):.3f} ms  p95 {pct(times, 0.95):.3f} ms"
+        )
     faiss.omp_set_num_threads(1)
 
 
@@ -100,8 +101,10 @@ def report_corpus(name: str, corpus: Path, raw_sample: int, rounds: int) -> None
         ids = list(range(1, chunks + 1))[:raw_sample]
         texts = [c.chunk.text for c in gen.store.chunks(ids).values()]
         raw = raw_encode_rate(pipeline, texts)
-        print(f"{name}: {report.documents} documents, {chunks} chunks,"
-              f" {gen.retriever.dense.count} sentences")
+        print(
+            f"{name}: {report.documents} documents, {chunks} chunks,"
+            f" {gen.retriever.dense.count} sentences"
+        )
         print(f"  index build: {seconds:.1f} s = {rate:.1f} chunks/s")
         print(f"  raw model encode of {len(texts)} of the same chunks: {raw:.1f} chunks/s")
         print(f"  ratio index/raw: {rate / raw:.2f} (target >= 0.85)")
@@ -119,8 +122,19 @@ def whole_command(corpus: Path) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "youthbot", "--index", str(Path(tmp) / "i"),
-                        "index", str(corpus)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "youthbot",
+                "--index",
+                str(Path(tmp) / "i"),
+                "index",
+                str(corpus),
+            ],
+            check=True,
+            capture_output=True,
+        )
         seconds = time.perf_counter() - t
     print(f"  whole `youthbot index` command (new process): {seconds:.1f} s")
 
@@ -128,8 +142,12 @@ def whole_command(corpus: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chunks", type=int, default=5000, help="synthetic corpus size")
-    parser.add_argument("--raw-sample", type=int, default=600,
-                        help="chunks encoded by the bare model for the raw rate")
+    parser.add_argument(
+        "--raw-sample",
+        type=int,
+        default=600,
+        help="chunks encoded by the bare model for the raw rate",
+    )
     parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
     t = time.perf_counter()
@@ -143,8 +161,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             docs = max(1, args.chunks // 9)  # a synthetic document makes about 9 chunks
             corpus = write_corpus(Path(tmp) / "synthetic", docs)
-            report_corpus(f"synthetic corpus ({docs} documents)", corpus, args.raw_sample,
-                          args.rounds)
+            report_corpus(
+                f"synthetic corpus ({docs} documents)", corpus, args.raw_sample, args.rounds
+            )
 
 
 if __name__ == "__main__":

@@ -75,7 +75,9 @@ def _pct(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=REPO / "corpus")
-    parser.add_argument("--index", type=Path, help="Index to use (default: build one in a tmp dir).")
+    parser.add_argument(
+        "--index", type=Path, help="Index to use (default: build one in a tmp dir)."
+    )
     parser.add_argument("--rounds", type=int, default=5, help="Times each question is asked.")
     args = parser.parse_args()
 

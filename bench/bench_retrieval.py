@@ -55,16 +55,22 @@ def measure(name: str, pipeline, rounds: int) -> None:
 
     stats = pipeline.stats()
     live = pipeline.layout.current()
-    print(f"{name}: {stats.documents} documents, {stats.chunks} chunks, {stats.sentences} sentences")
-    print(f"  lexical index size: {dir_size(live / LEXICAL_NAME) / 1e6:.1f} MB;"
-          f" whole generation {dir_size(live) / 1e6:.1f} MB")
+    print(
+        f"{name}: {stats.documents} documents, {stats.chunks} chunks, {stats.sentences} sentences"
+    )
+    print(
+        f"  lexical index size: {dir_size(live / LEXICAL_NAME) / 1e6:.1f} MB;"
+        f" whole generation {dir_size(live) / 1e6:.1f} MB"
+    )
     d50, d95 = latency(lambda q: pipeline.search(q, 5, "dense"), QUESTIONS, rounds)
     l50, l95 = latency(lambda q: pipeline.search(q, 5, "lexical"), QUESTIONS, rounds)
     h50, h95 = latency(lambda q: pipeline.search(q, 5, "hybrid"), QUESTIONS, rounds)
     print(f"  dense:   p50 {d50:.1f} ms  p95 {d95:.1f} ms")
     print(f"  lexical: p50 {l50:.1f} ms  p95 {l95:.1f} ms")
-    print(f"  hybrid:  p50 {h50:.1f} ms  p95 {h95:.1f} ms"
-          f"  (adds {h50 - d50:+.1f} ms p50 over dense; target < 10 ms)")
+    print(
+        f"  hybrid:  p50 {h50:.1f} ms  p95 {h95:.1f} ms"
+        f"  (adds {h50 - d50:+.1f} ms p50 over dense; target < 10 ms)"
+    )
 
 
 def main() -> None:
@@ -88,8 +94,13 @@ def main() -> None:
         corpus = write_corpus(Path(tmp) / "synthetic", docs)
         pipeline = Pipeline(Settings(index=Path(tmp) / "synth-idx", llm_url=None))
         vectors = random_embedder()
-        builder = IndexBuilder(Path(tmp) / "synth-idx", lambda: vectors, pipeline.model_spec,
-                               pipeline.analyzer, 20_000_000)
+        builder = IndexBuilder(
+            Path(tmp) / "synth-idx",
+            lambda: vectors,
+            pipeline.model_spec,
+            pipeline.analyzer,
+            20_000_000,
+        )
         t = time.perf_counter()
         builder.build([corpus])
         build_s = time.perf_counter() - t
@@ -102,8 +113,10 @@ def main() -> None:
         t = time.perf_counter()
         LexicalIndex.build(ids, terms, {})
         lexical_s = time.perf_counter() - t
-        print(f"synthetic build ({docs} documents, random vectors): {build_s:.1f} s in all;"
-              f" BM25 index alone {lexical_s:.2f} s for {len(ids)} chunks")
+        print(
+            f"synthetic build ({docs} documents, random vectors): {build_s:.1f} s in all;"
+            f" BM25 index alone {lexical_s:.2f} s for {len(ids)} chunks"
+        )
         store_pipeline.warm_up()
         measure(f"synthetic corpus ({len(ids)} chunks)", store_pipeline, args.rounds)
         store_pipeline.close()

@@ -9,8 +9,9 @@ timed). Start-up is timed in fresh processes, from spawning the interpreter unti
 question box has focus and the status line shows the index figures; the time until the
 embedding model is loaded is printed beside it. First text is timed in one running app with
 the model loaded: from the Enter key event until the screen refresh after the answer's
-Markdown is mounted (extractive mode: no LLM configured, so the answer comes whole). The app runs headless (``App.run_test``), so terminal output costs
-are not included. Targets (issue 5): first text < 300 ms, start-up < 3 s on 2 cores.
+Markdown is mounted (extractive mode: no LLM configured, so the answer comes whole). The app
+runs headless (``App.run_test``), so terminal output costs are not included.
+Targets (issue 5): first text < 300 ms, start-up < 3 s on 2 cores.
 """
 
 from __future__ import annotations

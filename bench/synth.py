@@ -8,12 +8,46 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
-NAMES = ["Anna Kalniņa", "Jānis Bērziņš", "Ilze Ozola", "Māris Liepiņš", "Laura Krūmiņa",
-         "Edgars Vītols", "Sandra Zariņa", "Kristaps Eglītis", "Dace Siliņa", "Roberts Balodis"]
-PLACES = ["Valmierā", "Jelgavā", "Rēzeknē", "Cēsīs", "Daugavpilī", "Talsos", "Kuldīgā",
-          "Jēkabpilī", "Ludzā", "Bauskā", "Tukumā", "Madonā"]
-MONTHS = ["janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā", "jūlijā", "augustā",
-          "septembrī", "oktobrī", "novembrī", "decembrī"]
+NAMES = [
+    "Anna Kalniņa",
+    "Jānis Bērziņš",
+    "Ilze Ozola",
+    "Māris Liepiņš",
+    "Laura Krūmiņa",
+    "Edgars Vītols",
+    "Sandra Zariņa",
+    "Kristaps Eglītis",
+    "Dace Siliņa",
+    "Roberts Balodis",
+]
+PLACES = [
+    "Valmierā",
+    "Jelgavā",
+    "Rēzeknē",
+    "Cēsīs",
+    "Daugavpilī",
+    "Talsos",
+    "Kuldīgā",
+    "Jēkabpilī",
+    "Ludzā",
+    "Bauskā",
+    "Tukumā",
+    "Madonā",
+]
+MONTHS = [
+    "janvārī",
+    "februārī",
+    "martā",
+    "aprīlī",
+    "maijā",
+    "jūnijā",
+    "jūlijā",
+    "augustā",
+    "septembrī",
+    "oktobrī",
+    "novembrī",
+    "decembrī",
+]
 
 
 def corpus_sentences() -> list[str]:
@@ -21,8 +55,11 @@ def corpus_sentences() -> list[str]:
     out = []
     for path in sorted((REPO / "corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        out.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])", text)
-                   if len(s.strip()) > 40)
+        out.extend(
+            s.strip()
+            for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])", text)
+            if len(s.strip()) > 40
+        )
     return out
 
 
@@ -36,10 +73,14 @@ def synthetic_documents(n_docs: int, seed: int = 7) -> list[tuple[str, str]]:
         paragraphs = []
         for _ in range(rng.randint(6, 10)):
             chosen = rng.sample(sentences, rng.randint(1, 3))
-            lead = (f"{rng.randint(1, 28)}. {rng.choice(MONTHS)} {rng.choice(PLACES)} "
-                    f"{rng.choice(NAMES)} stāstīja par {rng.choice(words).lower()}.")
-            mixed = [" ".join(w if rng.random() > 0.15 else rng.choice(words) for w in s.split())
-                     for s in chosen]
+            lead = (
+                f"{rng.randint(1, 28)}. {rng.choice(MONTHS)} {rng.choice(PLACES)} "
+                f"{rng.choice(NAMES)} stāstīja par {rng.choice(words).lower()}."
+            )
+            mixed = [
+                " ".join(w if rng.random() > 0.15 else rng.choice(words) for w in s.split())
+                for s in chosen
+            ]
             paragraphs.append(" ".join([lead, *mixed]))
         title = f"Jaunatnes darba ziņa {d + 1}: {rng.choice(words)} {rng.choice(PLACES)}"
         docs.append((f"zina-{d:05d}.txt", title + "\n\n" + "\n\n".join(paragraphs) + "\n"))

@@ -13,7 +13,9 @@ CORPUS = REPO / "corpus"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _isolated_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """No user config, no YOUTHBOT_* from the developer's shell, no hub downloads."""
     for key in list(os.environ):
         if key.startswith("YOUTHBOT_"):
@@ -44,7 +46,7 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pipeline(built_index: Path) -> Iterator["Pipeline"]:  # noqa: F821
+def pipeline(built_index: Path) -> Iterator[Pipeline]:  # noqa: F821
     """A pipeline over the session index (extractive: no LLM configured)."""
     from youthbot.config import Settings
     from youthbot.pipeline import Pipeline

@@ -19,8 +19,9 @@ def run(built_index: Path):
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None, index: Path | None = None):
-        return runner.invoke(cli, ["--index", str(index or built_index), "--corpus", str(CORPUS),
-                                   *args], input=input)
+        return runner.invoke(
+            cli, ["--index", str(index or built_index), "--corpus", str(CORPUS), *args], input=input
+        )
 
     return invoke
 
@@ -50,8 +51,13 @@ def test_ask_json_contract(run) -> None:
 
 
 def test_ask_reads_questions_from_stdin_as_json_lines(run) -> None:
-    result = run("ask", "--json", "-",
-                 input="Kur atrodas Zinātnes centrs Vizium?\n\nWho funds the Cross sectorial cooperation in Youth Work project?\n")
+    result = run(
+        "ask",
+        "--json",
+        "-",
+        input="Kur atrodas Zinātnes centrs Vizium?\n\n"
+        "Who funds the Cross sectorial cooperation in Youth Work project?\n",
+    )
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == 2
@@ -66,7 +72,9 @@ def test_unanswerable_question_says_so_in_its_language(run) -> None:
     assert answer["citations"] == []
     assert answer["answer"].startswith("Dokumentos neatradu")
     assert answer["passages"]  # the closest passages are still shown
-    english = json.loads(run("ask", "Who won the football cup in Jelgava in 2019?", "--json").stdout)
+    english = json.loads(
+        run("ask", "Who won the football cup in Jelgava in 2019?", "--json").stdout
+    )
     assert english["answered"] is False and english["answer"].startswith("I found no answer")
 
 
@@ -118,8 +126,10 @@ def test_index_reports_failures_and_exit_status(tmp_path: Path) -> None:
     assert "scan.pdf: is not a valid PDF" in result.output
     assert "1 added" in result.output
     assert "Traceback" not in result.output
-    ok = runner.invoke(cli, ["--index", str(tmp_path / "idx"), "index",
-                             str(docs / "2023-11-ogre-erasmus-lietuva.txt")])
+    ok = runner.invoke(
+        cli,
+        ["--index", str(tmp_path / "idx"), "index", str(docs / "2023-11-ogre-erasmus-lietuva.txt")],
+    )
     assert ok.exit_code == 0 and "1 unchanged" in ok.output
 
 
@@ -127,15 +137,26 @@ def test_ask_builds_a_missing_index_first(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     shutil.copy(CORPUS / "proti-un-dari-ogre-jauniesi-no-ukrainas.txt", docs)
-    result = CliRunner().invoke(cli, ["--index", str(tmp_path / "idx"), "--corpus", str(docs),
-                                      "ask", "Kas finansē projektu PROTI un DARI 2.0?", "--json"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--index",
+            str(tmp_path / "idx"),
+            "--corpus",
+            str(docs),
+            "ask",
+            "Kas finansē projektu PROTI un DARI 2.0?",
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "building it" in result.stderr
     assert "Eiropas Sociālā fonda" in json.loads(result.stdout)["answer"]
 
 
 def test_mismatched_index_is_one_line_without_traceback(built_index: Path) -> None:
-    result = CliRunner().invoke(cli, ["--index", str(built_index), "--model", "all-MiniLM-L6-v2",
-                                      "search", "Liepāja"])
+    result = CliRunner().invoke(
+        cli, ["--index", str(built_index), "--model", "all-MiniLM-L6-v2", "search", "Liepāja"]
+    )
     assert result.exit_code == 1
     assert "rebuild" in result.output and "Traceback" not in result.output

@@ -46,13 +46,15 @@ def test_incremental_build_embeds_only_what_changed(tmp_path: Path, small_corpus
 
     # change one file, add one, remove one
     liepaja = small_corpus / LIEPAJA
-    liepaja.write_text(liepaja.read_text(encoding="utf-8") + "\nPapildu teikums par Rucavu.\n",
-                       encoding="utf-8")
+    liepaja.write_text(
+        liepaja.read_text(encoding="utf-8") + "\nPapildu teikums par Rucavu.\n", encoding="utf-8"
+    )
     (small_corpus / VENTSPILS).unlink()
     shutil.copy(CORPUS / "2023-11-ogre-erasmus-lietuva.txt", small_corpus / "ogre.txt")
     embedded: list[int] = []
-    report = p.build_index([small_corpus],
-                           progress=lambda e: embedded.append(e.total) if e.stage == "embed" else None)
+    report = p.build_index(
+        [small_corpus], progress=lambda e: embedded.append(e.total) if e.stage == "embed" else None
+    )
     assert [Path(x).name for x in report.changed] == [LIEPAJA]
     assert [Path(x).name for x in report.removed] == [VENTSPILS]
     assert [Path(x).name for x in report.added] == ["ogre.txt"]
@@ -180,7 +182,9 @@ def test_stored_vectors_are_unit_length(tmp_path: Path, small_corpus: Path) -> N
     live = IndexLayout(tmp_path / "idx").current()
     assert live is not None
     con = sqlite3.connect(live / "index.sqlite")
-    vectors = [np.frombuffer(v, dtype=np.float32) for (v,) in con.execute("SELECT vector FROM sentences")]
+    vectors = [
+        np.frombuffer(v, dtype=np.float32) for (v,) in con.execute("SELECT vector FROM sentences")
+    ]
     assert vectors and all(abs(float(np.linalg.norm(v)) - 1) < 1e-4 for v in vectors)
     manifest = dict(con.execute("SELECT key, value FROM manifest"))
     assert manifest["model"] == "intfloat/multilingual-e5-small"
@@ -188,7 +192,9 @@ def test_stored_vectors_are_unit_length(tmp_path: Path, small_corpus: Path) -> N
     assert {"chunker_version", "analyzer_version", "tool_version", "normalized"} <= set(manifest)
 
 
-def test_older_analyzer_version_is_refreshed_reusing_vectors(tmp_path: Path, small_corpus: Path) -> None:
+def test_older_analyzer_version_is_refreshed_reusing_vectors(
+    tmp_path: Path, small_corpus: Path
+) -> None:
     p = _pipeline(tmp_path, small_corpus)
     p.build_index([small_corpus])
     live = IndexLayout(tmp_path / "idx").current()

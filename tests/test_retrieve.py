@@ -59,7 +59,9 @@ def test_questions_the_corpus_cannot_answer(pipeline, question: str) -> None:
 
 
 def test_evidence_for_an_answerable_question(pipeline) -> None:
-    ev = pipeline.retrieve("Kurā datumā Liepājas pašvaldībā pulcējās Kurzemes speciālisti?").evidence
+    ev = pipeline.retrieve(
+        "Kurā datumā Liepājas pašvaldībā pulcējās Kurzemes speciālisti?"
+    ).evidence
     assert ev.answerable and not ev.missing_entities and ev.covered >= 0.5
 
 

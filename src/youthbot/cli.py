@@ -105,13 +105,21 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, invoke_without_command=True)
 @_model_options
-@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False),
-              help="Documents indexed when no path is given (default: corpus). [env: YOUTHBOT_CORPUS]")
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Documents indexed when no path is given (default: corpus). [env: YOUTHBOT_CORPUS]",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log progress and show tracebacks.")
 @click.version_option(__version__, prog_name="youthbot")
 @click.pass_context
-def cli(ctx: click.Context, index_dir: Path | None, model: str | None, corpus: Path | None,
-        verbose: bool) -> None:
+def cli(
+    ctx: click.Context,
+    index_dir: Path | None,
+    model: str | None,
+    corpus: Path | None,
+    verbose: bool,
+) -> None:
     """Answers about youth-work projects from your documents, with cited sources.
 
     With no command, opens the chat app.
@@ -131,12 +139,21 @@ def cli(ctx: click.Context, index_dir: Path | None, model: str | None, corpus: P
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Start from empty (needed after changing model).")
-@click.option("--no-llm", is_flag=True,
-              help="Extract the directory by rules only, even if an LLM is configured.")
+@click.option(
+    "--no-llm",
+    is_flag=True,
+    help="Extract the directory by rules only, even if an LLM is configured.",
+)
 @_model_options
 @click.pass_context
-def index(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool, no_llm: bool,
-          index_dir: Path | None, model: str | None) -> None:
+def index(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    rebuild: bool,
+    no_llm: bool,
+    index_dir: Path | None,
+    model: str | None,
+) -> None:
     """Index documents (default: the corpus directory); only new or changed files are embedded.
 
     Reads .txt, .md, .html, .htm, .pdf and .docx files. Exits with status 1 when any file
@@ -144,8 +161,12 @@ def index(ctx: click.Context, paths: tuple[Path, ...], rebuild: bool, no_llm: bo
     """
     state = _state(ctx, index_dir, model)
     pipeline = state.pipeline(build_if_missing=False)
-    report = pipeline.build_index(list(paths) or None, progress=_progress_bar(), rebuild=rebuild,
-                                  use_llm=False if no_llm else None)
+    report = pipeline.build_index(
+        list(paths) or None,
+        progress=_progress_bar(),
+        rebuild=rebuild,
+        use_llm=False if no_llm else None,
+    )
     _print_report(report)
     if report.failed:
         ctx.exit(1)
@@ -157,8 +178,14 @@ def _progress_bar() -> Callable[[BuildProgress], None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     console = Console(stderr=True)
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        console=console, transient=True, disable=not console.is_terminal)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
     tasks: dict[str, Any] = {}
     labels = {"read": "Reading", "embed": "Embedding sentences", "write": "Writing index"}
 
@@ -190,15 +217,28 @@ def _print_report(report: IndexReport) -> None:
 # -- search --------------------------------------------------------------------------------
 @cli.command()
 @click.argument("query")
-@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 100),
-              help="Passages to show.")
-@click.option("--mode", type=click.Choice(["hybrid", "dense", "lexical"]), default="hybrid",
-              show_default=True, help="Dense (embeddings), lexical (BM25) or both fused.")
+@click.option(
+    "-k", "k", default=5, show_default=True, type=click.IntRange(1, 100), help="Passages to show."
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["hybrid", "dense", "lexical"]),
+    default="hybrid",
+    show_default=True,
+    help="Dense (embeddings), lexical (BM25) or both fused.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @_model_options
 @click.pass_context
-def search(ctx: click.Context, query: str, k: int, mode: str, as_json: bool,
-           index_dir: Path | None, model: str | None) -> None:
+def search(
+    ctx: click.Context,
+    query: str,
+    k: int,
+    mode: str,
+    as_json: bool,
+    index_dir: Path | None,
+    model: str | None,
+) -> None:
     """Show the passages that best match QUERY."""
     state = _state(ctx, index_dir, model)
     passages = state.pipeline().search(query, k, mode)  # type: ignore[arg-type]
@@ -221,16 +261,33 @@ def _echo_passage(p: Passage) -> None:
 # -- ask -----------------------------------------------------------------------------------
 @cli.command()
 @click.argument("question")
-@click.option("--json", "as_json", is_flag=True,
-              help="Print JSON; with QUESTION '-', read one question per line and print JSON Lines.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON; with QUESTION '-', read one question per line and print JSON Lines.",
+)
 @click.option("--no-llm", is_flag=True, help="Answer extractively even if an LLM is configured.")
 @click.option("--session", help="Keep this conversation's history, so follow-ups can refer back.")
-@click.option("--mode", type=click.Choice(["hybrid", "dense", "lexical"]), default="hybrid",
-              show_default=True, help="Retrieval mode.")
+@click.option(
+    "--mode",
+    type=click.Choice(["hybrid", "dense", "lexical"]),
+    default="hybrid",
+    show_default=True,
+    help="Retrieval mode.",
+)
 @_model_options
 @click.pass_context
-def ask(ctx: click.Context, question: str, as_json: bool, no_llm: bool, session: str | None,
-        mode: str, index_dir: Path | None, model: str | None) -> None:
+def ask(
+    ctx: click.Context,
+    question: str,
+    as_json: bool,
+    no_llm: bool,
+    session: str | None,
+    mode: str,
+    index_dir: Path | None,
+    model: str | None,
+) -> None:
     """Answer QUESTION with citations (QUESTION '-' reads questions from standard input)."""
     state = _state(ctx, index_dir, model)
     pipeline = state.pipeline()
@@ -239,8 +296,7 @@ def ask(ctx: click.Context, question: str, as_json: bool, no_llm: bool, session:
     failed = False
     for q in questions:
         try:
-            answer = pipeline.ask(q, session=session, use_llm=use_llm,
-                                  mode=mode)  # type: ignore[arg-type]
+            answer = pipeline.ask(q, session=session, use_llm=use_llm, mode=mode)  # type: ignore[arg-type]
         except YouthbotError as exc:
             if question != "-":
                 raise
@@ -248,8 +304,10 @@ def ask(ctx: click.Context, question: str, as_json: bool, no_llm: bool, session:
             failed = True
             continue
         if answer.llm and answer.llm.fallback_reason:
-            click.echo(f"LLM unavailable, answered from the documents: "
-                       f"{answer.llm.fallback_reason}", err=True)
+            click.echo(
+                f"LLM unavailable, answered from the documents: {answer.llm.fallback_reason}",
+                err=True,
+            )
         if as_json:
             _echo_json(answer.to_dict())
         else:

@@ -27,7 +27,7 @@ def config_file() -> Path:
 
 
 class Settings(BaseSettings):
-    """Every setting youthbot reads; each can be set as ``YOUTHBOT_<NAME>`` or in the config file."""
+    """Every setting youthbot reads; each is ``YOUTHBOT_<NAME>`` or a key of the config file."""
 
     model_config = SettingsConfigDict(env_prefix="YOUTHBOT_", extra="ignore")
 

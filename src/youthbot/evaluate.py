@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,8 +99,15 @@ def load_questions(path: Path) -> list[Question]:
             continue
         try:
             obj = json.loads(line)
-            out.append(Question(obj["id"], obj.get("type", "other"), obj["q"], obj.get("gold"),
-                                tuple(obj.get("answer_any") or ())))
+            out.append(
+                Question(
+                    obj["id"],
+                    obj.get("type", "other"),
+                    obj["q"],
+                    obj.get("gold"),
+                    tuple(obj.get("answer_any") or ()),
+                )
+            )
         except (ValueError, KeyError, TypeError) as exc:
             raise InputError(f"{path}:{n}: not a question object ({exc})") from exc
     if not out:
@@ -124,8 +130,9 @@ def gold_rank(passage_texts: Iterable[str], gold: str | None) -> int | None:
     return None
 
 
-def evaluate(pipeline: Pipeline, questions: Sequence[Question], modes: Sequence[Mode],
-             backend: str) -> list[Scores]:
+def evaluate(
+    pipeline: Pipeline, questions: Sequence[Question], modes: Sequence[Mode], backend: str
+) -> list[Scores]:
     """Score every question in every retrieval mode with one pipeline (extractive answers)."""
     results = []
     for mode in modes:
@@ -139,8 +146,13 @@ def evaluate(pipeline: Pipeline, questions: Sequence[Question], modes: Sequence[
             else:
                 correct = answer.answered and any(_fold(a) in text for a in q.answer_any)
             scores.outcomes.append(
-                Outcome(q.id, q.type, gold_rank((p.chunk.text for p in retrieval.passages),
-                                                q.gold), answer.answered, correct)
+                Outcome(
+                    q.id,
+                    q.type,
+                    gold_rank((p.chunk.text for p in retrieval.passages), q.gold),
+                    answer.answered,
+                    correct,
+                )
             )
         results.append(scores)
     return results

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from youthbot.directory.facts import DocumentFacts
     from youthbot.embed import Embedder
     from youthbot.text.analyze import Analyzer
-    from youthbot.types import Chunk, Document
+    from youthbot.types import Document
 
 logger = logging.getLogger(__name__)
 
@@ -140,13 +140,13 @@ class IndexBuilder:
         propose_facts: Callable[[Document], DocumentFacts] | None = None,
     ) -> None:
         """Args:
-            root: The index directory.
-            embedder: Returns the embedding model (called only when something needs embedding).
-            model_spec: (backend, model id) the index must be built with.
-            analyzer: The lexical analyser.
-            max_bytes: Larger files are refused.
-            propose_facts: Asks an LLM for a document's directory facts (kept only where their
-                quotes are found in the text); None for the rules alone.
+        root: The index directory.
+        embedder: Returns the embedding model (called only when something needs embedding).
+        model_spec: (backend, model id) the index must be built with.
+        analyzer: The lexical analyser.
+        max_bytes: Larger files are refused.
+        propose_facts: Asks an LLM for a document's directory facts (kept only where their
+            quotes are found in the text); None for the rules alone.
         """
         self.layout = IndexLayout(root)
         self._propose = propose_facts
@@ -270,7 +270,8 @@ class IndexBuilder:
                 if refresh:
                     fresh = {d.path for d in todo} | set(report.removed)
                     todo = todo + [
-                        store.document(path) for path in store.document_hashes()
+                        store.document(path)
+                        for path in store.document_hashes()
                         if path not in fresh
                     ]
                 self._apply(store, todo, report, notify)
@@ -326,9 +327,7 @@ class IndexBuilder:
             self._record_dimension(store, embedder)
         for doc, chunks, sentences, hashes, vectors in prepared:
             terms = [self.analyzer.terms(c.text) for c in chunks]
-            rows = [
-                (s, e, h, v) for (s, e), h, v in zip(sentences, hashes, vectors, strict=True)
-            ]
+            rows = [(s, e, h, v) for (s, e), h, v in zip(sentences, hashes, vectors, strict=True)]
             store.put_document(doc, chunks, terms, rows)  # type: ignore[arg-type]
             facts.replace_document(doc.path, self._facts(doc, report))
 

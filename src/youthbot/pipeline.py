@@ -143,8 +143,9 @@ class Pipeline:
             int(self.settings.max_file_mb * 1_000_000),
             propose,
         )
-        report = builder.build(list(paths or [Path(self.settings.corpus)]), rebuild=rebuild,
-                               progress=progress)
+        report = builder.build(
+            list(paths or [Path(self.settings.corpus)]), rebuild=rebuild, progress=progress
+        )
         with self._lock:
             if report.modified or rebuild:
                 self._close_generation()
@@ -247,16 +248,15 @@ class Pipeline:
         retrieval = gen.retriever.search(standalone, self.settings.top_k, mode)
         # a rule-carried follow-up ("… (tikšanos Liepājā)?") is a retrieval aid, not a question
         # the directory can read; an LLM rewrite is a whole question
-        directory = self._directory_answer(
-            standalone if client is not None else question, gen
-        )
+        directory = self._directory_answer(standalone if client is not None else question, gen)
         if client is not None:
             answer = self._llm_answer(question, retrieval, directory, client, on_token, cancel)
         else:
             answer = directory or self._extractive(question, retrieval, gen)
         if directory is not None and answer is directory:
-            answer.passages = _merge_passages(directory.passages, retrieval.passages,
-                                              self.settings.top_k)
+            answer.passages = _merge_passages(
+                directory.passages, retrieval.passages, self.settings.top_k
+            )
         answer.question = question
         answer.standalone = standalone
         if session:

@@ -280,7 +280,9 @@ class Retriever:
         return best / total
 
     def _sentence_spans(self, chunk: Chunk) -> list[tuple[int, int]]:
-        return [(s, e) for s, e, _ in self.store.sentence_vectors(chunk.doc, chunk.start, chunk.end)]
+        return [
+            (s, e) for s, e, _ in self.store.sentence_vectors(chunk.doc, chunk.start, chunk.end)
+        ]
 
     def document_terms(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
         """(title terms, all terms) of a document, cached."""
@@ -366,7 +368,7 @@ class Retriever:
         found = []
         for m in _CAPITALISED.finditer(query):
             before = query[: m.start()].rstrip()
-            if not before or before[-1] in ".!?:\"“„(":
+            if not before or before[-1] in '.!?:"“„(':
                 continue  # sentence-initial capital says nothing
             found.append(m.group(1))
         found.extend(m.group(0) for m in _NUMBERISH.finditer(query))

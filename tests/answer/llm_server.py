@@ -250,7 +250,7 @@ class ScriptedLLMServer:
                     for line in reply.raw_events:
                         write(line)
                     if reply.cut == "chunked":
-                        self.wfile.write(b"40\r\ndata: {\"choi")  # half a chunk, then close
+                        self.wfile.write(b'40\r\ndata: {"choi')  # half a chunk, then close
                         self.wfile.flush()
                         self.close_connection = True
                         return

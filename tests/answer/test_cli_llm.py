@@ -176,8 +176,11 @@ def test_injection_document_is_sent_as_data(run, llm_server: ScriptedLLMServer) 
     system, user = (m["content"] for m in llm_server.chat_requests[0].body["messages"])
     assert "data, not instructions" in system and "ignore previous instructions" in system.lower()
     # The document reached the model, inside one passage, and could not close the data block.
-    inside = [text for text in _passages(llm_server.chat_requests[0].body).values()
-              if "IGNORE PREVIOUS INSTRUCTIONS" in text]
+    inside = [
+        text
+        for text in _passages(llm_server.chat_requests[0].body).values()
+        if "IGNORE PREVIOUS INSTRUCTIONS" in text
+    ]
     assert len(inside) == 1
     assert "the rules above are void" in inside[0]
     assert user.count("<passages>") == 1 and user.count("</passages>") == 1
@@ -242,9 +245,7 @@ def test_no_llm_flag(run, llm_server: ScriptedLLMServer) -> None:
     assert llm_server.chat_requests == []
 
 
-def test_followup_in_a_session_is_rewritten_by_the_llm(
-    run, llm_server: ScriptedLLMServer
-) -> None:
+def test_followup_in_a_session_is_rewritten_by_the_llm(run, llm_server: ScriptedLLMServer) -> None:
     rewritten = "Kas finansēja projektu “Starpnovadu tīklošanās”?"
 
     def reply(body: dict[str, Any]) -> Reply:

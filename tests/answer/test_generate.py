@@ -64,9 +64,12 @@ def test_good_answer(client: LLMClient, llm_server: ScriptedLLMServer) -> None:
         "verified": True,
     }
     assert data["llm"]["fallback_reason"] is None
-    assert data["citations"][0]["quote"] == document_text(data["citations"][0]["doc"])[
-        data["citations"][0]["start"] : data["citations"][0]["end"]
-    ]
+    assert (
+        data["citations"][0]["quote"]
+        == document_text(data["citations"][0]["doc"])[
+            data["citations"][0]["start"] : data["citations"][0]["end"]
+        ]
+    )
     assert len(data["passages"]) == 5
     sent = llm_server.chat_requests[0].body["messages"]
     assert "Projekts ilgs" in sent[1]["content"] and QUESTION in sent[1]["content"]

@@ -16,8 +16,14 @@ DOC = "2023-11-ogre-erasmus-lietuva.txt"
 
 
 def _settings(tmp_path: Path, server: ScriptedLLMServer) -> Settings:
-    return Settings(index=tmp_path / "idx", llm_url=server.base_url, llm_model="test-model",
-                    llm_read_timeout=0.5, llm_connect_timeout=0.5, llm_retries=0)
+    return Settings(
+        index=tmp_path / "idx",
+        llm_url=server.base_url,
+        llm_model="test-model",
+        llm_read_timeout=0.5,
+        llm_connect_timeout=0.5,
+        llm_retries=0,
+    )
 
 
 def test_llm_facts_are_kept_only_when_quoted(tmp_path: Path, llm_server: ScriptedLLMServer) -> None:
@@ -26,12 +32,23 @@ def test_llm_facts_are_kept_only_when_quoted(tmp_path: Path, llm_server: Scripte
     shutil.copy(CORPUS / DOC, docs / DOC)
     proposal = {
         "people": [
-            {"name": "Dace Veiliņa", "role": "", "org": "Ogres novada Izglītības pārvalde",
-             "quote": "Dace Veiliņa"},
-            {"name": "Pēteris Hallucinators", "role": "mērs", "org": "",
-             "quote": "Pēteris Hallucinators vadīja apmācības"},
+            {
+                "name": "Dace Veiliņa",
+                "role": "",
+                "org": "Ogres novada Izglītības pārvalde",
+                "quote": "Dace Veiliņa",
+            },
+            {
+                "name": "Pēteris Hallucinators",
+                "role": "mērs",
+                "org": "",
+                "quote": "Pēteris Hallucinators vadīja apmācības",
+            },
         ],
-        "orgs": [], "places": [], "projects": [], "events": [],
+        "orgs": [],
+        "places": [],
+        "projects": [],
+        "events": [],
     }
     llm_server.script(Reply(chunks=[json.dumps(proposal, ensure_ascii=False)]))
     pipeline = Pipeline(_settings(tmp_path, llm_server))
@@ -45,7 +62,9 @@ def test_llm_facts_are_kept_only_when_quoted(tmp_path: Path, llm_server: Scripte
     assert "<document>" in sent[-1]["content"] and "data, not instructions" in sent[0]["content"]
 
 
-def test_dead_llm_leaves_rule_facts_and_one_note(tmp_path: Path, llm_server: ScriptedLLMServer) -> None:
+def test_dead_llm_leaves_rule_facts_and_one_note(
+    tmp_path: Path, llm_server: ScriptedLLMServer
+) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     shutil.copy(CORPUS / DOC, docs / DOC)

@@ -148,9 +148,7 @@ def test_401_names_the_setting_and_hides_the_key(
     assert API_KEY not in repr(client)
 
 
-def test_server_error_detail_is_redacted(
-    client: LLMClient, llm_server: ScriptedLLMServer
-) -> None:
+def test_server_error_detail_is_redacted(client: LLMClient, llm_server: ScriptedLLMServer) -> None:
     body = f'{{"error": {{"message": "bad token {API_KEY} for model"}}}}'.encode()
     llm_server.script(Reply(status=400, body=body))
     with pytest.raises(LLMHTTPError) as info:

@@ -32,7 +32,7 @@ def _data_block(user: str) -> str:
 
 def test_passages_are_numbered_and_delimited() -> None:
     passages = [
-        _passage("a.txt", "Pirmais teksts.", 'Projekts “Starpnovadu tīklošanās”'),
+        _passage("a.txt", "Pirmais teksts.", "Projekts “Starpnovadu tīklošanās”"),
         _passage("b.txt", "Otrais teksts.", "Erasmus+", None),
     ]
     system, user = answer_messages("Cik ilgi ilga projekts?", passages, language="lv")

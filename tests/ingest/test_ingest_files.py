@@ -141,8 +141,19 @@ def test_discover_walks_sorted_and_skips_hidden_and_unsupported(tmp_path: Path) 
     (root / "b").mkdir(parents=True)
     (root / "a").mkdir()
     (root / ".git").mkdir()
-    for name in ["b/z.pdf", "b/a.md", "a/x.docx", "c.txt", "d.HTML", ".git/config.txt",
-                 ".slepens.txt", "a/~$x.docx", "tabula.xlsx", "bilde.png", "README"]:
+    for name in [
+        "b/z.pdf",
+        "b/a.md",
+        "a/x.docx",
+        "c.txt",
+        "d.HTML",
+        ".git/config.txt",
+        ".slepens.txt",
+        "a/~$x.docx",
+        "tabula.xlsx",
+        "bilde.png",
+        "README",
+    ]:
         (root / name).write_text("x", encoding="utf-8")
     single = tmp_path / "viens.htm"
     single.write_text("x", encoding="utf-8")

@@ -33,8 +33,7 @@ def test_project_number_initial_phone_and_email() -> None:
         "(mob.+371 26123456, e-pasts: ieva.ozola@tukums.lv)."
     )
     assert sentences(text) == [
-        "Projekta Nr. 4.2.3.4/1/2024/I/001 aktivitātes koordinē Tukuma novada Izglītības "
-        "pārvalde.",
+        "Projekta Nr. 4.2.3.4/1/2024/I/001 aktivitātes koordinē Tukuma novada Izglītības pārvalde.",
         "Vairāk informācijas sniegs projekta koordinatore I. Ozola "
         "(mob.+371 26123456, e-pasts: ieva.ozola@tukums.lv).",
     ]

@@ -26,8 +26,22 @@ def test_latvian_function_words_are_stop_words(word: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["jaunieši", "jaunatne", "projekts", "pašvaldība", "ventspils", "pasākums", "notika",
-     "tikās", "centrs", "eksperte", "ogre", "reinholde", "jauniesu", "pils"],
+    [
+        "jaunieši",
+        "jaunatne",
+        "projekts",
+        "pašvaldība",
+        "ventspils",
+        "pasākums",
+        "notika",
+        "tikās",
+        "centrs",
+        "eksperte",
+        "ogre",
+        "reinholde",
+        "jauniesu",
+        "pils",
+    ],
 )
 def test_content_words_are_not(word: str) -> None:
     assert word not in LATVIAN_STOPWORDS

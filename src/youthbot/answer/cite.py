@@ -408,9 +408,7 @@ def _first_use(claims: list[_Claim]) -> list[int]:
     return seen
 
 
-def _citation(
-    n: int, source: _Source, picks: list[tuple[bool, float, int, int]]
-) -> Citation:
+def _citation(n: int, source: _Source, picks: list[tuple[bool, float, int, int]]) -> Citation:
     """The citation of passage ``n``: the span of the sentences backing the sentences citing it.
 
     Sentences it backs choose the span when there are any; a span longer than

@@ -45,11 +45,20 @@ _TYPE_PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
     ("when", re.compile(r"\b(kad|kurā (datumā|dienā|gadā|mēnesī)|cikos|when|what date)\b", re.I)),
     ("where", re.compile(r"\b(kur|kurā (vietā|pilsētā|novadā|valstī)|uz kurieni|where)\b", re.I)),
     ("count", re.compile(r"\b(cik|how (many|much))\b", re.I)),
-    ("who", re.compile(r"^\s*(kas(?!\s+(ir|bija|tiek|notika)\b)|kurš|kura|kuri|kuras|kam|who|whom)\b", re.I)),
+    (
+        "who",
+        re.compile(
+            r"^\s*(kas(?!\s+(ir|bija|tiek|notika)\b)|kurš|kura|kuri|kuras|kam|who|whom)\b", re.I
+        ),
+    ),
 ]
 
-_PERSON = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(?:-\s?[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+)?\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūžė]+(?:-\s?[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+)?")
-_ORG = re.compile(r"\b(biedrīb|pašvaldīb|reģion|centr|aģentūr|ministrij|pārvald|komisij|fond|nodaļ)\w*", re.I)
+_PERSON = re.compile(
+    r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(?:-\s?[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+)?\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūžė]+(?:-\s?[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+)?"
+)
+_ORG = re.compile(
+    r"\b(biedrīb|pašvaldīb|reģion|centr|aģentūr|ministrij|pārvald|komisij|fond|nodaļ)\w*", re.I
+)
 _PLACE = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(ā|ī|ē|os|ās|ū|u)\b")
 _NUMBER = re.compile(r"\d")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(\+371)?\s?\d{8}\b|\b\d{2}\s?\d{3}\s?\d{3}\b")
@@ -176,10 +185,13 @@ def _score_sentences(
             if not labelled and _is_heading(sentence):
                 continue
             terms = set(analyzer.terms(sentence))
-            lexical = sum(
-                w if not g.isdisjoint(terms) else (0.0 if g.isdisjoint(setting) else 0.5 * w)
-                for g, w in weights
-            ) / total
+            lexical = (
+                sum(
+                    w if not g.isdisjoint(terms) else (0.0 if g.isdisjoint(setting) else 0.5 * w)
+                    for g, w in weights
+                )
+                / total
+            )
             dense = (
                 float(np.dot(vector, retrieval.query_vector))
                 if retrieval.query_vector is not None
@@ -221,7 +233,8 @@ def _with_continuations(
         if len(out) >= MAX_SENTENCES:
             break
         following = [
-            c for c in candidates
+            c
+            for c in candidates
             if c.passage is cand.passage and c.start > cand.end and c not in out
         ]
         if not following:
@@ -272,7 +285,7 @@ def _is_line(text: str) -> bool:
 
 def _is_heading(sentence: str) -> bool:
     """A short line without final punctuation (a title or a section heading)."""
-    body = sentence.strip().rstrip("”\"’»)")
+    body = sentence.strip().rstrip('”"’»)')
     return len(body) < 100 and not body.endswith((".", "!", "?", "…", ":"))
 
 

@@ -148,4 +148,3 @@ def answer_with_llm(
         sentences=checked.sentences,
         llm=info,
     )
-

@@ -12,18 +12,41 @@ import click
 
 @click.command("eval")
 @click.argument("questions_file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--index", "index_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Where the per-backend indexes are kept (default: a temporary directory).")
-@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False),
-              help="Documents to index (default: the configured corpus).")
-@click.option("--model", "models", multiple=True,
-              help="Backend/model to evaluate (repeatable; default: every bundled one).")
-@click.option("--mode", "modes", multiple=True, type=click.Choice(["dense", "lexical", "hybrid"]),
-              help="Retrieval mode (repeatable; default: all three).")
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where the per-backend indexes are kept (default: a temporary directory).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Documents to index (default: the configured corpus).",
+)
+@click.option(
+    "--model",
+    "models",
+    multiple=True,
+    help="Backend/model to evaluate (repeatable; default: every bundled one).",
+)
+@click.option(
+    "--mode",
+    "modes",
+    multiple=True,
+    type=click.Choice(["dense", "lexical", "hybrid"]),
+    help="Retrieval mode (repeatable; default: all three).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
-def eval_command(state: Any, questions_file: Path, index_dir: Path | None, corpus: Path | None,
-                 models: tuple[str, ...], modes: tuple[str, ...], as_json: bool) -> None:
+def eval_command(
+    state: Any,
+    questions_file: Path,
+    index_dir: Path | None,
+    corpus: Path | None,
+    models: tuple[str, ...],
+    modes: tuple[str, ...],
+    as_json: bool,
+) -> None:
     """Score QUESTIONS_FILE (JSONL): hit@1, hit@5, MRR, answer and no-answer accuracy.
 
     Every mode and every backend run in one go over the same questions, so the rows compare.
@@ -43,8 +66,9 @@ def eval_command(state: Any, questions_file: Path, index_dir: Path | None, corpu
         results = []
         for model in models:
             slug = "".join(ch if ch.isalnum() else "-" for ch in model.lower()).strip("-")
-            settings = load_settings(index=root / slug, corpus=corpus, model=model,
-                                     threads=base.threads)
+            settings = load_settings(
+                index=root / slug, corpus=corpus, model=model, threads=base.threads
+            )
             settings.llm_url = None  # extractive answers: the eval measures retrieval
             pipeline = Pipeline(settings)
             try:
@@ -84,7 +108,10 @@ def _print_tables(results: list[Any]) -> None:
         cells = []
         for k in kinds:
             s = r.summary(k)
-            cells.append(fmt(s["no_answer_acc"]) if k == "none"
-                         else f"{fmt(s['hit@5'])}/{fmt(s['answer_acc'])}")
+            cells.append(
+                fmt(s["no_answer_acc"])
+                if k == "none"
+                else f"{fmt(s['hit@5'])}/{fmt(s['answer_acc'])}"
+            )
         by_type.add_row(r.backend, r.mode, *cells)
     console.print(by_type)

@@ -248,7 +248,6 @@ class FactStore:
         return out
 
     def _people_all(self) -> list[dict[str, Any]]:
-        mentions = self._mentions("person")
         return self._memo("_people_all", self._load_people_all)
 
     def _load_people_all(self) -> list[dict[str, Any]]:
@@ -281,7 +280,6 @@ class FactStore:
         return list(merged.values())
 
     def _orgs_all(self) -> list[dict[str, Any]]:
-        mentions = self._mentions("org")
         return self._memo("_orgs_all", self._load_orgs_all)
 
     def _load_orgs_all(self) -> list[dict[str, Any]]:
@@ -308,7 +306,6 @@ class FactStore:
         return list(merged.values())
 
     def _projects_all(self) -> list[dict[str, Any]]:
-        mentions = self._mentions("project")
         return self._memo("_projects_all", self._load_projects_all)
 
     def _load_projects_all(self) -> list[dict[str, Any]]:

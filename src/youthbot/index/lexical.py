@@ -63,7 +63,7 @@ class LexicalIndex:
         return int(indptr[tid + 1] - indptr[tid])
 
     def search(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
-        """The best ``k`` chunk ids for the query ``terms`` with their BM25 score; no zero scores."""
+        """The best ``k`` chunk ids for the query ``terms`` with their BM25 score (none zero)."""
         import numpy as np
 
         query = [t for t in terms if t in self._known]
@@ -81,9 +81,7 @@ class LexicalIndex:
         if self._bm25 is not None:
             self._bm25.save(str(directory), show_progress=False)
         (directory / "ids.json").write_text(json.dumps(self._ids))
-        (directory / "vocabulary.json").write_text(
-            json.dumps(self.vocabulary, ensure_ascii=False)
-        )
+        (directory / "vocabulary.json").write_text(json.dumps(self.vocabulary, ensure_ascii=False))
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex:
@@ -96,7 +94,9 @@ class LexicalIndex:
         try:
             ids = json.loads((directory / "ids.json").read_text())
             vocabulary = json.loads((directory / "vocabulary.json").read_text())
-            bm25 = bm25s.BM25.load(str(directory), show_progress=False, verbosity=0) if ids else None
+            bm25 = (
+                bm25s.BM25.load(str(directory), show_progress=False, verbosity=0) if ids else None
+            )
         except (OSError, ValueError, KeyError) as exc:
             raise IndexCorruptError(
                 f"lexical index in {directory} cannot be read ({exc});"

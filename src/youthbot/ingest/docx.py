@@ -45,8 +45,7 @@ def read_docx(data: bytes, path: str) -> Document:
     """
     document = _open(data, path)
     blocks = [
-        tidy_whitespace(normalize_text(block), keep_indent=False)
-        for block in _blocks(document)
+        tidy_whitespace(normalize_text(block), keep_indent=False) for block in _blocks(document)
     ]
     text = "\n\n".join(block for block in blocks if block)
     if not text:

@@ -89,9 +89,7 @@ def read_html(data: bytes, path: str) -> Document:
         raise IngestError(path, NO_TEXT_REASON)
     # An explicit "Publicēts …" on the page beats dates inside the article's sentences.
     date = (
-        _visible_date(tree, _PUBLISHED_XPATH)
-        or find_date(text)
-        or _visible_date(tree, _TIME_XPATH)
+        _visible_date(tree, _PUBLISHED_XPATH) or find_date(text) or _visible_date(tree, _TIME_XPATH)
     )
     return make_document(path=path, data=data, text=text, title=title, date=date, fmt="html")
 

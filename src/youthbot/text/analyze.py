@@ -72,14 +72,24 @@ def _lemma(word: str) -> str:
 # for words the dictionary lacks; the Lucene stemmer handles nouns and adjectives only.
 # Longest first; only stems of four or more letters are touched.
 _VERB_ENDINGS = (
-    ("īsies", "īt"), ("ēsies", "ēt"), ("āsies", "āt"), ("ījās", "īt"), ("ējās", "ēt"),
-    ("ājās", "āt"), ("ījies", "īt"), ("ējies", "ēt"), ("ājies", "āt"), ("īsim", "īt"),
-    ("ēsim", "ēt"), ("īja", "īt"), ("ēja", "ēt"),
+    ("īsies", "īt"),
+    ("ēsies", "ēt"),
+    ("āsies", "āt"),
+    ("ījās", "īt"),
+    ("ējās", "ēt"),
+    ("ājās", "āt"),
+    ("ījies", "īt"),
+    ("ējies", "ēt"),
+    ("ājies", "āt"),
+    ("īsim", "īt"),
+    ("ēsim", "ēt"),
+    ("īja", "īt"),
+    ("ēja", "ēt"),
 )  # not "-āja"/"-oja": surnames end so (Meldrāja), and common verbs are in the dictionary
 
 
 def _verb_infinitive(word: str) -> str:
-    """"iesaistīsies" → "iesaistīt", "finansēja" → "finansēt"; other words unchanged."""
+    """ "iesaistīsies" → "iesaistīt", "finansēja" → "finansēt"; other words unchanged."""
     for ending, infinitive in _VERB_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)] + infinitive
@@ -367,9 +377,7 @@ class Analyzer:
         return (fold(stem(_lemma(low))),)
 
 
-def _covered(
-    text: str, dates: list[DateMention], starts: list[int], start: int, end: int
-) -> bool:
+def _covered(text: str, dates: list[DateMention], starts: list[int], start: int, end: int) -> bool:
     """True when every letter and digit of ``text[start:end]`` lies inside a date mention."""
     i = max(0, bisect.bisect_right(starts, start) - 1)
     pos = start
