@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,7 +79,7 @@ class Scores:
             "mode": self.mode,
             "overall": self.summary(),
             "by_type": {k: self.summary(k) for k in kinds},
-            "questions": [o.__dict__ for o in self.outcomes],
+            "questions": [asdict(o) for o in self.outcomes],
         }
 
 
