@@ -181,6 +181,12 @@ class IndexBuilder:
             report = IndexReport()
             files, missing = discover(list(paths))
             report.failed.extend(missing)
+            if not files and not missing:
+                from youthbot.ingest import SUPPORTED_SUFFIXES
+
+                where = ", ".join(str(p) for p in paths)
+                kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
+                report.notes.append(f"no documents to index in {where} (reads {kinds})")
             current = self.layout.current()
             old = Store(current / DB_NAME) if current is not None else None
             try:
