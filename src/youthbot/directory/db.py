@@ -419,22 +419,21 @@ class FactStore:
         events = self.all_events() if needs_events else []
         org_places = {fold(o["name"]): o["places"] for o in self._orgs_all()} if place else {}
         places = place_set(place) if place else None
+        events_of = _index_by(events, "people")
         out = []
         for p in people:
             if person is not None and not name_matches(person, p["name"]):
                 continue
             if org is not None and not any(org_matches(org, o) for o in p["orgs"]):
                 continue
-            mine = [e for e in events if p["name"] in e["people"]]
+            mine = events_of.get(p["name"], [])
             if places is not None:
                 where = set(p["places"]) | {e["place"] for e in mine}
                 for o in p["orgs"]:
                     where |= set(org_places.get(fold(o), []))
                 if not where & places:
                     continue
-            if (date_from or date_to) and not any(
-                date_in_range(e["date"], e["date_end"], date_from, date_to) for e in mine
-            ):
+            if not _any_in_dates(mine, date_from, date_to):
                 continue
             out.append(p)
         return sorted(out, key=lambda p: fold(p["name"]))
@@ -455,23 +454,23 @@ class FactStore:
         Returns:
             ``[{"name", "kind", "abbreviation", "places", "people", "docs", "mentions"}]``.
         """
-        orgs = self._orgs_all()
-        people = self._people_all()
-        events = self.all_events()
+        people_of: dict[str, list[str]] = {}
+        for p in self._people_all():
+            for name in p["orgs"]:
+                people_of.setdefault(name, []).append(p["name"])
+        events_run = _index_by(self.all_events(), "organisers")
         places = place_set(place) if place else None
         out = []
-        for o in orgs:
-            o["people"] = [p["name"] for p in people if o["name"] in p["orgs"]]
+        for o in self._orgs_all():
+            o["people"] = people_of.get(o["name"], [])
             if org is not None and not org_matches(org, o["name"], o["abbreviation"]):
                 continue
             if person is not None and not any(name_matches(person, n) for n in o["people"]):
                 continue
-            run = [e for e in events if o["name"] in e["organisers"]]
+            run = events_run.get(o["name"], [])
             if places is not None and not (set(o["places"]) | {e["place"] for e in run}) & places:
                 continue
-            if (date_from or date_to) and not any(
-                date_in_range(e["date"], e["date_end"], date_from, date_to) for e in run
-            ):
+            if not _any_in_dates(run, date_from, date_to):
                 continue
             out.append(o)
         return sorted(out, key=lambda o: fold(o["name"]))
@@ -510,9 +509,7 @@ class FactStore:
                 name_matches(person, n) for e in mine for n in e["people"]
             ):
                 continue
-            if (date_from or date_to) and not any(
-                date_in_range(e["date"], e["date_end"], date_from, date_to) for e in mine
-            ):
+            if not _any_in_dates(mine, date_from, date_to):
                 continue
             out.append(p)
         return sorted(out, key=lambda p: fold(p["name"]))
@@ -526,3 +523,19 @@ class FactStore:
             "projects": len(self._projects_all()),
             "events": len(self._rows("SELECT 1 FROM dir_events")),
         }
+
+
+def _index_by(events: list[dict[str, Any]], field: str) -> dict[str, list[dict[str, Any]]]:
+    """Name → the events whose ``field`` (a list of names) holds it, in event order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for e in events:
+        for name in e[field]:
+            out.setdefault(name, []).append(e)
+    return out
+
+
+def _any_in_dates(events: list[dict[str, Any]], date_from: str | None, date_to: str | None) -> bool:
+    """True without a date filter, else when one of ``events`` falls within it."""
+    if not (date_from or date_to):
+        return True
+    return any(date_in_range(e["date"], e["date_end"], date_from, date_to) for e in events)
