@@ -160,3 +160,25 @@ def test_mismatched_index_is_one_line_without_traceback(built_index: Path) -> No
     )
     assert result.exit_code == 1
     assert "rebuild" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [('llm_url = "http://x\n', "is not valid TOML"), ('top_k = "many"\n', "setting top_k")],
+)
+def test_bad_config_file_is_one_line(tmp_path: Path, monkeypatch, content: str, message: str):
+    config = tmp_path / "config.toml"
+    config.write_text(content, encoding="utf-8")
+    monkeypatch.setenv("YOUTHBOT_CONFIG", str(config))
+    result = CliRunner().invoke(cli, ["--index", str(tmp_path / "idx"), "stats"])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_config_file_settings_are_read(tmp_path: Path, monkeypatch, built_index: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'index = "{built_index}"\ntop_k = 2\n', encoding="utf-8")
+    monkeypatch.setenv("YOUTHBOT_CONFIG", str(config))
+    result = CliRunner().invoke(cli, ["ask", "Kas notika Ventspilī?", "--json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["passages"]) == 2

@@ -43,6 +43,8 @@ class CliState:
 
             try:
                 self._settings = load_settings(**self.overrides)
+            except YouthbotError as exc:
+                raise click.ClickException(str(exc)) from None
             except ValidationError as exc:
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first["loc"])

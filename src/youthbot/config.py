@@ -14,6 +14,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from youthbot.errors import InputError
+
 DEFAULT_MODEL = "multilingual-e5-small"
 
 
@@ -89,5 +91,15 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Settings with ``overrides`` (CLI options) on top; ``None`` values are ignored."""
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    """Settings with ``overrides`` (CLI options) on top; ``None`` values are ignored.
+
+    Raises:
+        InputError: when the config file is not valid TOML.
+        pydantic.ValidationError: when a setting has a value of the wrong kind.
+    """
+    import tomllib
+
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"config file {config_file()} is not valid TOML ({exc})") from None
