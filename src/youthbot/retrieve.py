@@ -280,9 +280,7 @@ class Retriever:
         return best / total
 
     def _sentence_spans(self, chunk: Chunk) -> list[tuple[int, int]]:
-        return [
-            (s, e) for s, e, _ in self.store.sentence_vectors(chunk.doc, chunk.start, chunk.end)
-        ]
+        return self.store.sentence_spans(chunk.doc, chunk.start, chunk.end)
 
     def document_terms(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
         """(title terms, all terms) of a document, cached."""

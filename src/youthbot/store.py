@@ -197,6 +197,15 @@ class Store:
             ).fetchall()
         )
 
+    def sentence_spans(self, path: str, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of the embedded sentences inside ``start:end`` of a document."""
+        return self.conn.execute(
+            'SELECT s.start, s."end" FROM sentences s JOIN documents d'
+            ' ON d.id = s.doc_id WHERE d.path = ? AND s.start >= ? AND s."end" <= ?'
+            " ORDER BY s.start",
+            (path, start, end),
+        ).fetchall()
+
     def sentence_vectors(self, path: str, start: int, end: int) -> list[tuple[int, int, bytes]]:
         """(start, end, vector bytes) of the embedded sentences inside ``start:end`` of a doc."""
         return self.conn.execute(

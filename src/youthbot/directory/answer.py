@@ -463,23 +463,23 @@ def _subject(e: dict[str, Any], english: bool) -> str:
 
 
 def _when(q: _Query, e: dict[str, Any], facts: FactStore, b: _Builder) -> None:
-    if not e["date"]:
-        return
-    cites = [b.cite(*_span(e["evidence"], "date", e))]
-    date = _date_text(e["date"], e["date_end"], q.english)
-    place = _place_text(e["place"], q.english)
-    verb = "took place" if q.english else "notika"
-    b.say(" ".join(x for x in (_subject(e, q.english), verb, date, place) if x) + ".", cites)
+    _happened(q, e, b, "date")
 
 
 def _where(q: _Query, e: dict[str, Any], facts: FactStore, b: _Builder) -> None:
-    if not e["place"]:
+    _happened(q, e, b, "place")
+
+
+def _happened(q: _Query, e: dict[str, Any], b: _Builder, asked: str) -> None:
+    """ "<event> notika <date> <place>." citing the span of what was ``asked`` (date or place)."""
+    if not e[asked]:
         return
-    cites = [b.cite(*_span(e["evidence"], "place", e))]
+    cites = [b.cite(*_span(e["evidence"], asked, e))]
     date = _date_text(e["date"], e["date_end"], q.english)
     place = _place_text(e["place"], q.english)
     verb = "took place" if q.english else "notika"
-    b.say(" ".join(x for x in (_subject(e, q.english), verb, place, date) if x) + ".", cites)
+    details = (date, place) if asked == "date" else (place, date)
+    b.say(" ".join(x for x in (_subject(e, q.english), verb, *details) if x) + ".", cites)
 
 
 def _who(q: _Query, e: dict[str, Any], facts: FactStore, b: _Builder) -> None:
