@@ -64,6 +64,11 @@ class CliState:
             )
             report = self._pipeline.build_index(None, progress=_progress_bar())
             _print_report(report)
+            if not self._pipeline.index_exists():
+                raise click.ClickException(
+                    f"no index could be built from {self.settings.corpus}/: none of its files"
+                    " could be read (see above)"
+                )
         return self._pipeline
 
 
@@ -204,13 +209,16 @@ def _progress_bar() -> Callable[[BuildProgress], None]:
 
 
 def _print_report(report: IndexReport) -> None:
+    from youthbot.ingest.paths import printable
+
     for failure in report.failed:
-        click.echo(f"skipped {failure.path}: {failure.reason}", err=True)
+        click.echo(f"skipped {printable(failure.path)}: {printable(failure.reason)}", err=True)
     for note in report.notes:
         click.echo(note, err=True)
+    moved = f", {len(report.renamed)} moved" if report.renamed else ""
     click.echo(
         f"{len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed,"
-        f" {len(report.skipped)} unchanged, {len(report.failed)} failed"
+        f" {len(report.skipped)} unchanged, {len(report.failed)} failed{moved}"
         f" — {report.documents} documents, {report.chunks} chunks in {report.seconds:.1f} s",
         err=True,
     )
@@ -253,9 +261,16 @@ def search(
         _echo_passage(p)
 
 
+def _shown(doc: str) -> str:
+    """A document key as the user reads it: relative to the working directory when inside it."""
+    from youthbot.ingest.paths import shown_path
+
+    return shown_path(doc)
+
+
 def _echo_passage(p: Passage) -> None:
     click.secho(f"{p.rank}. {p.title}", bold=True, nl=False)
-    click.echo(f"  ({p.chunk.doc}:{p.chunk.start}-{p.chunk.end}, score {p.score:.3f})")
+    click.echo(f"  ({_shown(p.chunk.doc)}:{p.chunk.start}-{p.chunk.end}, score {p.score:.3f})")
     click.echo("   " + " ".join(p.chunk.text.split()))
     click.echo()
 
@@ -334,7 +349,9 @@ def _echo_answer(answer: Answer) -> None:
         click.echo()
         click.secho("Avoti:" if lv else "Sources:", bold=True)
         for c in answer.citations:
-            click.echo(f"[{c.n}] {c.passage.title} — {c.passage.chunk.doc}:{c.start}-{c.end}")
+            click.echo(
+                f"[{c.n}] {c.passage.title} — {_shown(c.passage.chunk.doc)}:{c.start}-{c.end}"
+            )
             click.echo(f"    “{' '.join(c.quote.split())}”")
     elif not answer.answered and answer.passages:
         click.echo()

@@ -24,6 +24,10 @@ class InputError(YouthbotError):
     """The user's input (a question, an option, a path) cannot be used."""
 
 
+class NoDocumentsError(InputError):
+    """No document was found to build an index from; the message says where it looked."""
+
+
 class IndexMissingError(YouthbotError):
     """No index exists where one was expected."""
 

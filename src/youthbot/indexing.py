@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -13,8 +15,22 @@ from typing import TYPE_CHECKING
 
 from youthbot import __version__
 from youthbot.chunk import CHUNKER_VERSION, split_document
-from youthbot.errors import IndexMismatchError, IngestError, LLMError, YouthbotError
+from youthbot.errors import (
+    IndexMismatchError,
+    IndexNotWritableError,
+    IngestError,
+    LLMError,
+    NoDocumentsError,
+    YouthbotError,
+)
 from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, IndexLayout
+from youthbot.ingest.paths import (
+    document_key,
+    folder_key,
+    is_document_key,
+    printable,
+    shown_path,
+)
 from youthbot.store import SCHEMA_VERSION, Store
 
 if TYPE_CHECKING:
@@ -48,6 +64,8 @@ class IndexReport:
     removed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
+    #: (old key, new key) of documents an older youthbot stored under cwd-relative paths.
+    renamed: list[tuple[str, str]] = field(default_factory=list)
     #: Other things the user should know (an LLM that stopped answering, …).
     notes: list[str] = field(default_factory=list)
     documents: int = 0
@@ -57,16 +75,12 @@ class IndexReport:
     @property
     def modified(self) -> bool:
         """True when the build changed the index."""
-        return bool(self.added or self.changed or self.removed)
+        return bool(self.added or self.changed or self.removed or self.renamed)
 
 
 def display_path(path: Path) -> str:
-    """The path as the index records it: relative to the working directory when inside it."""
-    resolved = path.resolve()
-    try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return resolved.as_posix()
+    """The path as a person reads it: relative to the working directory when inside it."""
+    return shown_path(path)
 
 
 def expected_manifest(embedder_backend: str, model_id: str, dimension: int | None) -> dict:
@@ -164,27 +178,36 @@ class IndexBuilder:
     ) -> IndexReport:
         """Bring the index up to date with the files under ``paths``.
 
-        Unchanged files (same content hash) are skipped, changed ones re-read, and documents
-        whose files are gone (or no longer found under a given directory) are dropped. The new
-        state is written as a new generation and made live only when complete.
+        New files are added and changed ones re-read (unchanged ones, by content hash, are
+        skipped). A document is removed only when its file is gone from a folder given here,
+        or when it is a file given here that no longer exists: documents indexed from other
+        paths are left as they are. The new state is written as a new generation and made
+        live only when complete.
 
         Raises:
-            IndexNotWritableError, IndexLockedError, IndexMismatchError: see their names.
+            NoDocumentsError: no index exists and ``paths`` hold no document (nothing is
+                written then).
+            IndexNotWritableError: the index directory cannot be written, or writing failed
+                (a full disk); the previous index stays live.
+            IndexLockedError, IndexMismatchError: see their names.
         """
         from youthbot.ingest import discover
 
         started = time.perf_counter()
         notify = progress or (lambda _p: None)
+        paths = list(paths)
+        files, failed = discover(paths)
+        if not files and self.layout.current() is None:
+            raise NoDocumentsError(_nothing_found(paths, failed))
         self.layout.ensure_writable()
         lock = self.layout.lock()
         try:
             report = IndexReport()
-            files, missing = discover(list(paths))
-            report.failed.extend(missing)
-            if not files and not missing:
+            report.failed.extend(failed)
+            if not files and not failed:
                 from youthbot.ingest import SUPPORTED_SUFFIXES
 
-                where = ", ".join(str(p) for p in paths)
+                where = ", ".join(shown_path(p) for p in paths)
                 kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
                 report.notes.append(f"no documents to index in {where} (reads {kinds})")
             current = self.layout.current()
@@ -193,20 +216,37 @@ class IndexBuilder:
                 refresh = False
                 if old is not None and not rebuild:
                     expected = expected_manifest(self._backend, self._model_id, None)
-                    check_manifest(old.manifest(), expected, self.layout.root, models_only=True)
+                    self._check_model(old.manifest(), expected)
                     refresh = bool(stale_keys(old.manifest(), expected))
                 stored = old.document_hashes() if old is not None and not rebuild else {}
                 todo = self._plan(files, stored, paths, report, notify)
                 if not report.modified and current is not None and not rebuild and not refresh:
                     report.documents, report.chunks = old.counts()  # type: ignore[union-attr]
                     return self._finish(report, started)
-                self._write(current if not rebuild else None, todo, report, notify, refresh)
+                if not todo and (current is None or rebuild):
+                    kept = "the previous index is kept" if current else "no index was written"
+                    report.notes.append(f"no document could be read, so {kept}")
+                    if old is not None:
+                        report.documents, report.chunks = old.counts()
+                    return self._finish(report, started)
+                try:
+                    self._write(current if not rebuild else None, todo, report, notify, refresh)
+                except (OSError, sqlite3.OperationalError, RuntimeError) as exc:
+                    raise _write_error(self.layout.root, exc) from exc
             finally:
                 if old is not None:
                     old.close()
             return self._finish(report, started)
         finally:
             lock.release()
+
+    def _check_model(self, manifest: dict[str, str], expected: dict[str, object]) -> None:
+        """Refuse another model's index, unless the model asked for cannot be loaded at all."""
+        try:
+            check_manifest(manifest, expected, self.layout.root, models_only=True)
+        except IndexMismatchError:
+            self._embedder()  # a model that cannot be loaded says so (ModelError) instead
+            raise
 
     def _finish(self, report: IndexReport, started: float) -> IndexReport:
         report.seconds = time.perf_counter() - started
@@ -220,38 +260,59 @@ class IndexBuilder:
         report: IndexReport,
         notify: Callable[[BuildProgress], None],
     ) -> list[Document]:
-        """Read new and changed files; fill the report's added/changed/skipped/removed/failed."""
+        """Read new and changed files; fill the report's lists (keys, see ``ingest.paths``)."""
         from youthbot.ingest import read_document
 
         todo: list[Document] = []
         seen: set[str] = set()
+        legacy = _LegacyKeys(stored)
         for i, path in enumerate(files, start=1):
-            shown = display_path(path)
-            seen.add(shown)
+            key, shown = document_key(path), shown_path(path)
+            seen.add(key)
             notify(BuildProgress("read", i, len(files), shown))
             try:
                 digest = _sha256(path)
             except OSError as exc:
                 report.failed.append(IngestError(shown, exc.strerror or str(exc)))
                 continue
-            if stored.get(shown) == digest:
-                report.skipped.append(shown)
+            previous = key if key in stored else legacy.claim(key, digest)
+            if previous is not None and previous != key:
+                report.renamed.append((previous, key))
+            have = stored.get(previous) if previous is not None else None
+            if have == digest:
+                report.skipped.append(key)
                 continue
             try:
-                doc = read_document(path, display_path=shown, max_bytes=self.max_bytes)
+                doc = read_document(
+                    path, display_path=shown, doc_path=key, max_bytes=self.max_bytes
+                )
             except IngestError as exc:
                 report.failed.append(exc)
-                if shown in stored:  # keep the last good version rather than lose it
-                    report.skipped.append(shown)
+                if have is not None:  # keep the last good version rather than lose it
+                    report.skipped.append(key)
                 continue
-            (report.changed if shown in stored else report.added).append(shown)
+            (report.changed if have is not None else report.added).append(key)
             todo.append(doc)
-        dirs = [display_path(r) for r in roots if r.is_dir()]
-        for shown in stored:
-            gone = not Path(shown).exists()
-            dropped = any(shown.startswith(d.rstrip("/") + "/") for d in dirs) and shown not in seen
-            if gone or dropped:
-                report.removed.append(shown)
+        moved, duplicates = legacy.settle(stored)
+        report.renamed.extend(moved)
+        report.removed.extend(duplicates)
+        if legacy.left:
+            example = next(iter(legacy.left))
+            report.notes.append(
+                f"{len(legacy.left)} documents were indexed by an older youthbot under paths"
+                f" relative to another folder (e.g. {shown_path(example)}) and are kept as they"
+                " are; run `youthbot index` once from that folder to update them"
+            )
+        folders = [folder_key(r).rstrip("/") + "/" for r in roots if r.is_dir()]
+        gone = {document_key(r) for r in roots if not os.path.lexists(r)}
+        for key in stored:
+            if key in seen or not is_document_key(key):
+                continue
+            if key in gone or any(key.startswith(f) for f in folders):
+                report.removed.append(key)
+        if gone:  # a named file that is gone and was indexed is a removal, not a failure
+            removed = {shown_path(k) for k in report.removed if k in gone}
+            report.failed = [f for f in report.failed if f.path not in removed]
         return todo
 
     def _write(
@@ -273,6 +334,7 @@ class IndexBuilder:
             try:
                 if current is not None:
                     _copy_database(current / DB_NAME, store.conn)
+                    _rename_documents(store, report.renamed)
                 if refresh:
                     fresh = {d.path for d in todo} | set(report.removed)
                     todo = todo + [
@@ -404,3 +466,110 @@ def _copy_database(source: Path, target: sqlite3.Connection) -> None:
     finally:
         src.close()
     target.execute("PRAGMA foreign_keys = ON")
+
+
+class _LegacyKeys:
+    """Documents an older youthbot stored under paths relative to the folder it ran in.
+
+    Each is matched to a file found now: first the file that relative path names from the
+    working directory, else the one file whose path ends with it and whose content hash is the
+    stored one. Matched documents keep their vectors under their new key.
+    """
+
+    def __init__(self, stored: dict[str, str]) -> None:
+        self.left = {k: v for k, v in stored.items() if not is_document_key(k)}
+        self._from_cwd = {document_key(Path(k)): k for k in self.left}
+        self._by_name: dict[str, list[str]] = {}
+        for k in self.left:
+            self._by_name.setdefault(Path(k).name, []).append(k)
+
+    def claim(self, key: str, digest: str) -> str | None:
+        """The older key the file at ``key`` (content ``digest``) was stored under, if any."""
+        if not self.left:
+            return None
+        old = self._from_cwd.get(key)
+        if old is None or old not in self.left:
+            tail = [
+                k
+                for k in self._by_name.get(Path(key).name, [])
+                if k in self.left and key.endswith("/" + k) and self.left[k] == digest
+            ]
+            old = tail[0] if len(tail) == 1 else None
+        if old is not None:
+            del self.left[old]
+        return old
+
+    def settle(self, stored: dict[str, str]) -> tuple[list[tuple[str, str]], list[str]]:
+        """Older keys not claimed by a file found now: (moved to a file with the same
+        content, named from the working directory; duplicates of a current key)."""
+        moved: list[tuple[str, str]] = []
+        duplicates: list[str] = []
+        for old, digest in list(self.left.items()):
+            path = Path(old)
+            key = document_key(path)
+            if key in stored:
+                duplicates.append(old)
+            elif path.is_file():
+                try:
+                    same = _sha256(path) == digest
+                except OSError:
+                    same = False
+                if not same:
+                    continue
+                moved.append((old, key))
+            else:
+                continue
+            del self.left[old]
+        return moved, duplicates
+
+
+def _nothing_found(paths: Sequence[Path], failed: Sequence[IngestError]) -> str:
+    """Where no document was found, and what to do."""
+    from youthbot.ingest import SUPPORTED_SUFFIXES
+
+    reasons = {f.path: f.reason for f in failed}
+    places = []
+    for p in paths:
+        where = printable(os.path.abspath(p))
+        reason = reasons.get(shown_path(p))
+        if reason is None:
+            reason = "no document files in it" if p.is_dir() else "not a document"
+        places.append(f"{where} ({reason})")
+    kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
+    return (
+        f"no documents found in {'; '.join(places) or 'no path'}; nothing was written."
+        f" Put {kinds} files there, or name them: youthbot index PATH"
+    )
+
+
+def _write_error(root: Path, exc: BaseException) -> YouthbotError:
+    """A failed write (full disk, file too large, I/O error) as one line; the old index stays."""
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            reason = "no space left on the disk"
+        else:
+            reason = (exc.strerror or str(exc)).lower()
+    else:
+        text = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        if isinstance(exc, RuntimeError) and not any(
+            word in text.lower() for word in ("write", "space", "disk", "file")
+        ):
+            raise exc
+        reason = "the disk is full" if "full" in text.lower() else text[:120]
+    return IndexNotWritableError(
+        f"could not write the new index in {root} ({reason}); the previous index is kept."
+        " Free some disk space and run `youthbot index` again"
+    )
+
+
+def _rename_documents(store: Store, renames: Sequence[tuple[str, str]]) -> None:
+    """Give documents stored under older keys their new ones, in every table."""
+    if not renames:
+        return
+    from youthbot.directory.db import FactStore
+
+    facts = FactStore(store.conn)
+    facts.create_schema()
+    for old, new in renames:
+        store.rename_document(old, new)
+        facts.rename_document(old, new)

@@ -121,6 +121,10 @@ class Store:
         """Delete a document and its chunks (without committing)."""
         self.conn.execute("DELETE FROM documents WHERE path = ?", (path,))
 
+    def rename_document(self, old: str, new: str) -> None:
+        """Store the document at ``old`` under the path ``new`` (without committing)."""
+        self.conn.execute("UPDATE documents SET path = ? WHERE path = ?", (new, old))
+
     def vectors_for(self, path: str) -> dict[str, bytes]:
         """Sentence text hash → stored vector, for the sentences of the document at ``path``."""
         return dict(

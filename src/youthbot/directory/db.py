@@ -103,6 +103,13 @@ class FactStore:
         for table in _TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc_path,))
 
+    def rename_document(self, old: str, new: str) -> None:
+        """Move every fact read from ``old`` to the document path ``new`` (no commit)."""
+        self._cache.clear()
+        self._mention_cache.clear()
+        for table in _TABLES:
+            self.conn.execute(f"UPDATE {table} SET doc = ? WHERE doc = ?", (new, old))
+
     def replace_document(self, doc_path: str, facts: DocumentFacts) -> None:
         """Replace the facts of ``doc_path`` with ``facts`` (no commit).
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import logging
 import os
@@ -10,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from youthbot.errors import IngestError
+from youthbot.ingest.paths import document_key, printable, shown_path
 from youthbot.types import Document
 
 logger = logging.getLogger(__name__)
@@ -23,18 +25,25 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
     "discover",
+    "link_problem",
     "read_document",
 ]
 
 
 def read_document(
-    path: Path, *, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    *,
+    display_path: str | None = None,
+    doc_path: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read one file into a Document with the reader its suffix names.
 
     Args:
         path: The file to read.
-        display_path: The path to record in the Document and in errors; ``str(path)`` if None.
+        display_path: The path shown in errors (and recorded, unless ``doc_path`` is given);
+            ``str(path)`` if None.
+        doc_path: The key to record as ``Document.path`` (see ``ingest.paths``).
         max_bytes: Files larger than this are refused.
 
     Returns:
@@ -57,6 +66,8 @@ def read_document(
     if not data.strip():
         raise IngestError(shown, "is empty")
     document = _reader(suffix)(data, shown)
+    if doc_path is not None and doc_path != document.path:
+        document = dataclasses.replace(document, path=doc_path)
     logger.debug("read %s (%s, %d chars)", shown, document.format, len(document.text))
     return document
 
@@ -65,8 +76,10 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[IngestError]]:
     """Expand the paths given into the supported files to read.
 
     Directories are walked recursively in sorted order; hidden files and directories, Office
-    lock files (``~$…``) and unsupported suffixes inside them are skipped silently. A path that
-    does not exist, or a file named directly with an unsupported suffix, is reported.
+    lock files (``~$…``) and unsupported suffixes inside them are skipped silently, and links
+    to folders are not followed. A path that does not exist, a symbolic link that loops or
+    points at nothing (named as the link), or a file named directly with an unsupported
+    suffix, is reported.
 
     Args:
         paths: Files and directories, as the user gave them.
@@ -76,27 +89,57 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[IngestError]]:
     """
     found: list[Path] = []
     errors: list[IngestError] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
     def add(candidate: Path) -> None:
-        key = Path(os.path.abspath(candidate))
+        key = document_key(candidate)
         if key not in seen:
             seen.add(key)
             found.append(candidate)
 
     for path in paths:
         if path.is_dir():
-            for file in _walk(path):
+            files, broken = _walk(path)
+            errors.extend(broken)
+            for file in files:
                 add(file)
+        elif (problem := link_problem(path)) is not None:
+            errors.append(IngestError(shown_path(path), problem))
         elif path.exists():
             suffix = path.suffix.lower()
             if suffix in SUPPORTED_SUFFIXES:
                 add(path)
             else:
-                errors.append(IngestError(str(path), unsupported_reason(suffix)))
+                errors.append(IngestError(shown_path(path), unsupported_reason(suffix)))
         else:
-            errors.append(IngestError(str(path), MISSING_REASON))
+            errors.append(IngestError(shown_path(path), MISSING_REASON))
     return found, errors
+
+
+def link_problem(path: Path) -> str | None:
+    """Why a symbolic link cannot be read (a loop, a missing target), or None.
+
+    Args:
+        path: Any path; None is returned for one that is not a link or whose link works.
+
+    Returns:
+        The reason, naming the link's target when it is missing.
+    """
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link that loops back on itself (it never reaches a file)"
+        try:
+            target = printable(os.fsdecode(os.readlink(path)))
+        except OSError:
+            target = "?"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return f"is a symbolic link to {target}, which does not exist"
+        return f"is a symbolic link to {target}, which cannot be read ({_os_reason(exc)})"
+    return None
 
 
 def unsupported_reason(suffix: str) -> str:
@@ -116,16 +159,22 @@ def too_large_reason(size: int, max_bytes: int) -> str:
     return f"is {mb} MB, larger than the {limit} MB limit (set YOUTHBOT_MAX_FILE_MB to raise it)"
 
 
-def _walk(root: Path) -> list[Path]:
+def _walk(root: Path) -> tuple[list[Path], list[IngestError]]:
     files: list[Path] = []
+    errors: list[IngestError] = []
     for directory, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
         for name in filenames:
             if name.startswith((".", "~$")):
                 continue
             if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                files.append(Path(directory) / name)
-    return sorted(files)
+                path = Path(directory) / name
+                problem = link_problem(path)
+                if problem is None:
+                    files.append(path)
+                else:
+                    errors.append(IngestError(shown_path(path), problem))
+    return sorted(files), sorted(errors, key=lambda e: e.path)
 
 
 def _checked_size(path: Path, shown: str) -> int:
