@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -15,6 +17,8 @@ from pydantic_settings import (
 )
 
 from youthbot.errors import InputError
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "multilingual-e5-small"
 
@@ -44,6 +48,8 @@ class Settings(BaseSettings):
     )
     threads: int = Field(
         0,
+        ge=0,
+        le=1024,
         description=(
             "CPU threads for the embedding model; 0 picks: one for the bundled e5 (a second"
             " added nothing and caused stalls), every core for sentence-transformers models."
@@ -53,6 +59,15 @@ class Settings(BaseSettings):
         20.0, gt=0, description="Files larger than this many MB are refused when indexing."
     )
     top_k: int = Field(5, ge=1, le=50, description="Passages shown with an answer.")
+    max_question_chars: int = Field(
+        2000,
+        ge=20,
+        le=100_000,
+        description=(
+            "Longer questions (and search queries) are refused with a message: the dense query"
+            " costs about 0.4 s of CPU per KB, and no real question is this long."
+        ),
+    )
     llm_url: str | None = Field(
         None,
         description="Base URL of an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1.",
@@ -66,6 +81,25 @@ class Settings(BaseSettings):
         60.0, gt=0, description="Seconds to wait for the next bytes from the LLM."
     )
     llm_retries: int = Field(2, ge=0, le=10, description="Retries on 429/502/503.")
+    llm_max_tokens: int = Field(
+        1024, ge=16, le=65_536, description="max_tokens sent with every LLM request."
+    )
+    llm_max_reply_chars: int = Field(
+        32_000,
+        ge=1000,
+        description=(
+            "A reply longer than this (a model that does not stop) is abandoned and the answer"
+            " falls back to the documents; the stream's bytes are capped in proportion."
+        ),
+    )
+    llm_deadline: float = Field(
+        180.0,
+        gt=0,
+        description=(
+            "Seconds the whole LLM reply may take, retries included; a server that drips"
+            " slower than this falls back to the documents."
+        ),
+    )
     lang: Literal["lv", "en"] = Field("lv", description="Interface language of the chat app.")
 
     @classmethod
@@ -90,16 +124,56 @@ class Settings(BaseSettings):
         return bool(self.llm_url)
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_settings(warn: Callable[[str], None] | None = None, **overrides: object) -> Settings:
     """Settings with ``overrides`` (CLI options) on top; ``None`` values are ignored.
 
+    Args:
+        warn: Receives one line per key of the config file that is not a setting (it is
+            ignored); the default logs a warning.
+        **overrides: Setting values that win over the environment and the config file.
+
     Raises:
-        InputError: when the config file is not valid TOML.
+        InputError: when the config file is not UTF-8 or not valid TOML.
         pydantic.ValidationError: when a setting has a value of the wrong kind.
     """
     import tomllib
 
+    path = config_file()
+    for key in _unknown_keys(path):
+        message = f"config file {path}: unknown setting '{key}' is ignored"
+        (warn or logger.warning)(message)
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"config file {config_file()} is not valid TOML ({exc})") from None
+        raise InputError(f"config file {path} is not valid TOML ({exc})") from None
+
+
+def _unknown_keys(path: Path) -> list[str]:
+    """Keys of the config file that name no setting (empty when there is no file).
+
+    Raises:
+        InputError: the file cannot be read, is not UTF-8 or is not TOML.
+    """
+    import tomllib
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    except IsADirectoryError:
+        raise InputError(f"config file {path} is a directory; it must be a TOML file") from None
+    except OSError as exc:
+        raise InputError(f"config file {path} cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"config file {path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position"
+            f" {exc.start}); save it as UTF-8"
+        ) from None
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"config file {path} is not valid TOML ({exc})") from None
+    known = set(Settings.model_fields)
+    return [key for key in table if key.lower() not in known]

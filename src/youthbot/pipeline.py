@@ -196,9 +196,43 @@ class Pipeline:
 
     # -- search and answers ---------------------------------------------------------------
     def retrieve(self, query: str, k: int | None = None, mode: Mode = "hybrid") -> Retrieval:
-        """Ranked passages with the evidence about them."""
+        """Ranked passages with the evidence about them.
+
+        Raises:
+            InputError: for a query that is empty, too long or not UTF-8 text.
+        """
+        query = self.checked_question(query, "search query")
         gen = self._open()
         return gen.retriever.search(query, k or self.settings.top_k, mode)
+
+    def checked_question(self, text: str, what: str = "question") -> str:
+        """``text`` with its whitespace collapsed, after checking it can be answered.
+
+        Raises:
+            InputError: it is empty, longer than ``max_question_chars``, or holds bytes that
+                are not UTF-8 (a terminal in another encoding).
+        """
+        from youthbot.text.normalize import nfc
+
+        text = " ".join(text.split())
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(text[exc.start])
+            byte = f"byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "a character"
+            raise InputError(
+                f"the {what} is not UTF-8 text ({byte} at character {exc.start + 1});"
+                " set your terminal or file to UTF-8"
+            ) from None
+        if not text:
+            raise InputError(f"the {what} is empty; type a {what}")
+        limit = self.settings.max_question_chars
+        if len(text) > limit:
+            raise InputError(
+                f"the {what} is {len(text)} characters long, more than the {limit} allowed"
+                " (YOUTHBOT_MAX_QUESTION_CHARS); ask a shorter one"
+            )
+        return nfc(text)
 
     def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[Passage]:
         """The ``k`` best passages for ``query``."""
@@ -227,12 +261,10 @@ class Pipeline:
             mode: Retrieval mode.
 
         Raises:
-            InputError: for an empty question.
+            InputError: for a question that is empty, too long or not UTF-8 text.
             IndexMissingError, IndexMismatchError, IndexCorruptError: for index trouble.
         """
-        question = " ".join(question.split())
-        if not question:
-            raise InputError("the question is empty; type a question")
+        question = self.checked_question(question)
         gen = self._open()
         turns = list(history or [])
         if session and not history:

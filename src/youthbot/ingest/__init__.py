@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import logging
 import os
 import stat
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from youthbot.errors import IngestError
@@ -65,11 +67,71 @@ def read_document(
         raise IngestError(shown, too_large_reason(len(data), max_bytes))
     if not data.strip():
         raise IngestError(shown, "is empty")
-    document = _reader(suffix)(data, shown)
+    with library_messages(shown):
+        document = _reader(suffix)(data, shown)
     if doc_path is not None and doc_path != document.path:
         document = dataclasses.replace(document, path=doc_path)
     logger.debug("read %s (%s, %d chars)", shown, document.format, len(document.text))
     return document
+
+
+#: Loggers of the libraries the readers use; what they say is about the file being read.
+LIBRARY_LOGGERS = ("pypdf", "trafilatura", "htmldate", "courlan", "justext", "docx", "lxml")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def library_messages(shown: str) -> Iterator[None]:
+    """Route what the reading libraries log or warn into youthbot's log, naming the file.
+
+    pypdf and trafilatura report on the file they read ("incorrect startxref pointer")
+    without saying which file it is. While one file is read, their log records and Python
+    warnings are caught and logged again at INFO level as ``<file>: <library>: <message>``
+    (shown with ``-v``), once each, instead of as bare lines.
+
+    Args:
+        shown: The display path of the file being read.
+    """
+    collect = _Collect()
+    loggers = [logging.getLogger(name) for name in LIBRARY_LOGGERS]
+    saved = [(lg.propagate, lg.level) for lg in loggers]
+    for lg in loggers:
+        lg.addHandler(collect)
+        lg.propagate = False
+        if lg.level == logging.NOTSET or lg.level > logging.WARNING:
+            lg.setLevel(logging.WARNING)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+    finally:
+        for lg, (propagate, level) in zip(loggers, saved, strict=True):
+            lg.removeHandler(collect)
+            lg.propagate = propagate
+            lg.setLevel(level)
+        said: dict[str, None] = {}
+        for record in collect.records:
+            library = record.name.split(".")[0]
+            said.setdefault(f"{library}: {_one_line(record.getMessage())}")
+        for warning in caught:
+            library = (warning.filename.replace("\\", "/").split("site-packages/")[-1]).split("/")[
+                0
+            ]
+            said.setdefault(f"{library or 'python'}: {_one_line(str(warning.message))}")
+        for message in said:
+            logger.info("%s: %s", shown, message)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:200]
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[IngestError]]:

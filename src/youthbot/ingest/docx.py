@@ -14,6 +14,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from youthbot.errors import IngestError
+from youthbot.ingest.archive import check_archive
 from youthbot.ingest.clean import tidy_whitespace
 from youthbot.ingest.common import find_date, first_line_title, make_document
 from youthbot.ingest.encoding import normalize_text
@@ -41,7 +42,7 @@ def read_docx(data: bytes, path: str) -> Document:
 
     Raises:
         IngestError: The file is not a DOCX (not a ZIP, no ``word/document.xml``), is
-            password-protected, or has no text.
+            password-protected, unpacks to too much (``ingest.archive``), or has no text.
     """
     document = _open(data, path)
     blocks = [
@@ -65,6 +66,7 @@ def _open(data: bytes, path: str) -> WordDocument:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise IngestError(path, INVALID_REASON)
+            check_archive(archive, path)
         return docx.Document(io.BytesIO(data))
     except IngestError:
         raise

@@ -10,6 +10,7 @@ import unicodedata
 from charset_normalizer import from_bytes
 
 from youthbot.errors import IngestError
+from youthbot.text.normalize import nfc
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,9 @@ LATVIAN_LETTERS = frozenset("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
 # Control bytes that plain text does carry: tab, newline, vertical tab, form feed, CR, DOS EOF.
 _TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r\x1a")
 _MAX_CONTROL_SHARE = 0.05
+# NUL bytes text may carry by accident (a stray byte from a copy or a database export).
+_MAX_NUL_SHARE = 0.001
+_FEW_NULS = 4
 _SAMPLE_BYTES = 1 << 16
 
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x85\u2028\u2029]")
@@ -41,7 +45,9 @@ def decode_text(data: bytes, path: str) -> str:
 
     Tries, in order: a byte-order mark (UTF-8, UTF-16, UTF-32), BOM-less UTF-16 recognised by
     its NUL bytes, strict UTF-8, Windows-1257 when that yields Latvian text, and finally the
-    single-byte code page charset-normalizer guesses.
+    single-byte code page charset-normalizer guesses. A file whose lines are partly UTF-8 and
+    partly a code page (text pasted together from two sources) is decoded line by line. A few
+    stray NUL bytes in otherwise good text are dropped, not taken for a binary file.
 
     Args:
         data: The raw file content.
@@ -65,13 +71,14 @@ def decode_text(data: bytes, path: str) -> str:
 
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
-        if encoding is None:
+        if encoding is not None:
+            try:
+                text = data[: len(data) & ~1].decode(encoding)
+            except UnicodeDecodeError:
+                raise IngestError(path, BINARY_REASON) from None
+            return _finish(text, path)
+        if data.count(0) > max(_FEW_NULS, _MAX_NUL_SHARE * len(data)):
             raise IngestError(path, BINARY_REASON)
-        try:
-            text = data[: len(data) & ~1].decode(encoding)
-        except UnicodeDecodeError:
-            raise IngestError(path, BINARY_REASON) from None
-        return _finish(text, path)
 
     try:
         return _finish(data.decode("utf-8"), path)
@@ -80,11 +87,15 @@ def decode_text(data: bytes, path: str) -> str:
 
     if _control_share(data[:_SAMPLE_BYTES]) > _MAX_CONTROL_SHARE:
         raise IngestError(path, BINARY_REASON)
+    mixed = _decode_mixed(data, path)
+    if mixed is not None:
+        return _finish(mixed, path)
     return _finish(_decode_single_byte(data, path), path)
 
 
 def normalize_text(text: str) -> str:
-    """Newlines to ``\\n``, form feeds to paragraph breaks, other controls dropped, NFC.
+    """Newlines to ``\\n``, form feeds to paragraph breaks, other controls and soft hyphens
+    dropped, NFC (``youthbot.text.normalize.nfc``).
 
     Args:
         text: Decoded text from any reader.
@@ -95,7 +106,7 @@ def normalize_text(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
     text = text.replace("\x0c", "\n\n").replace("\ufeff", "")
     text = _STRAY_CONTROLS.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    return nfc(text)
 
 
 def looks_latvian(text: str) -> bool:
@@ -117,6 +128,35 @@ def looks_latvian(text: str) -> bool:
             foreign += 1
     letters = latvian + foreign + ascii_letters
     return latvian > 0 and latvian >= 4 * foreign and ascii_letters >= 0.5 * letters
+
+
+def _decode_mixed(data: bytes, path: str) -> str | None:
+    """Lines that are UTF-8 as UTF-8 and the rest in their code page; None unless mixed.
+
+    A line that decodes as UTF-8 and has bytes above 127 is UTF-8 beyond doubt: Windows-1257
+    and its kin almost never form valid UTF-8 sequences by chance.
+    """
+    lines = data.split(b"\n")
+    utf8: list[str | None] = []
+    foreign: list[bytes] = []
+    any_utf8 = False
+    for line in lines:
+        try:
+            decoded = line.decode("utf-8")
+        except UnicodeDecodeError:
+            utf8.append(None)
+            foreign.append(line)
+            continue
+        utf8.append(decoded)
+        any_utf8 = any_utf8 or not line.isascii()
+    if not any_utf8 or not foreign:
+        return None
+    rest = _decode_single_byte(b"\n".join(foreign), path).split("\n")
+    if len(rest) != len(foreign):  # a code page whose newline is not 0x0a: do not guess
+        return None
+    others = iter(rest)
+    logger.info("%s: mixes UTF-8 and another encoding; decoded line by line", path)
+    return "\n".join(text if text is not None else next(others) for text in utf8)
 
 
 def _decode_single_byte(data: bytes, path: str) -> str:

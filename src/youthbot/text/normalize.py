@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["fold", "has_diacritics", "nfc"]
+__all__ = ["SOFT_HYPHEN", "fold", "has_diacritics", "nfc"]
 
 # Letters that Unicode does not decompose into base + mark but that readers fold anyway.
 _EXTRA = {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t"}
 
 
+#: U+00AD, a hyphenation hint that is invisible unless a line breaks there: "jaunat\u00adnes"
+#: is the word "jaunatnes", so every text drops it before words are read.
+SOFT_HYPHEN = "\u00ad"
+
+
 def nfc(s: str) -> str:
-    """The NFC (composed) form of ``s``, so that "ā" is one code point wherever it came from."""
-    return unicodedata.normalize("NFC", s)
+    """The NFC (composed) form of ``s`` without soft hyphens, so "ā" is one code point and
+    "jaunat\u00adnes" is one word wherever the text came from."""
+    return unicodedata.normalize("NFC", s.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in s else s)
 
 
 def _fold_char(ch: str) -> str:
