@@ -113,3 +113,99 @@ def test_question_in_argv_that_is_not_utf8(built_index: Path) -> None:
     )
     assert done.returncode != 0
     assert "not UTF-8" in _one_error_line(done.stderr)
+
+
+# -- settings and options ------------------------------------------------------------------
+
+
+def test_config_file_that_is_not_utf8(
+    built_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_bytes('corpus = "dokumenti/jaunieši"\n'.encode("cp1257"))
+    monkeypatch.setenv("YOUTHBOT_CONFIG", str(config))
+    result = CliRunner().invoke(cli, ["--index", str(built_index), "stats"])
+    assert result.exit_code == 1
+    line = _one_error_line(result.output)
+    assert str(config) in line and "not UTF-8" in line
+
+
+def test_unknown_config_keys_are_named(
+    built_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('llm_ulr = "http://127.0.0.1:9/v1"\ntop_k = 3\n', encoding="utf-8")
+    monkeypatch.setenv("YOUTHBOT_CONFIG", str(config))
+    result = CliRunner().invoke(cli, ["--index", str(built_index), "stats"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "llm_ulr" in line]
+    assert len(warnings) == 1 and str(config) in warnings[0] and "unknown" in warnings[0]
+    assert "top_k" not in result.stderr
+
+
+def test_negative_threads_are_refused(built_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("YOUTHBOT_THREADS", "-5")
+    result = CliRunner().invoke(cli, ["--index", str(built_index), "stats"])
+    assert result.exit_code == 1
+    assert "threads" in _one_error_line(result.output)
+
+
+@pytest.mark.parametrize("command", [["search", "nometne"], ["index"]])
+def test_model_that_does_not_exist_says_it_cannot_be_loaded(
+    command: list[str], small_index: tuple[Path, Path]
+) -> None:
+    index, docs = small_index
+    args = ["--index", str(index), "--corpus", str(docs), "--model", "nav/tada-modela", *command]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    line = _one_error_line(result.output)
+    assert "nav/tada-modela" in line and "could not load" in line
+    assert "--rebuild" not in line
+
+
+@pytest.mark.parametrize("value", ["2025-13", "2025-02-30", "2025-00", "20x5"])
+def test_impossible_dates_are_refused(value: str, built_index: Path) -> None:
+    result = CliRunner().invoke(cli, ["--index", str(built_index), "events", "--from", value])
+    assert result.exit_code == 2
+    assert "--from" in result.output and value in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["people", "orgs", "events", "projects", "stats", "search"])
+def test_global_options_after_the_command_name(
+    command: str, small_index: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index, docs = small_index
+    monkeypatch.chdir(tmp_path)  # no embeddings/ or corpus/ here: the options must be used
+    extra = ["vasaras nometne"] if command == "search" else []
+    args = [command, *extra, "--index", str(index), "--model", "multilingual-e5-small"]
+    result = CliRunner().invoke(cli, [*args, "--corpus", str(docs), "-v", "--json"])
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+
+
+def test_question_longer_than_the_limit(built_index: Path) -> None:
+    question = "Kas rīkoja jauniešu nometni Ventspilī? " * 200
+    result = CliRunner().invoke(cli, ["--index", str(built_index), "ask", question])
+    assert result.exit_code == 1
+    line = _one_error_line(result.output)
+    assert "characters long" in line and "2000" in line
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import youthbot.cli
+
+    monkeypatch.setattr(youthbot.cli, "PROGRESS_EVERY_S", 0.01)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    sentences = [
+        f"Jaunieši {n}. nometnē Ventspilī apguva laivošanu un peldēšanu." for n in range(60)
+    ]
+    (docs / "garš.txt").write_text(" ".join(sentences), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--index", str(tmp_path / "idx"), "index", str(docs)])
+    assert result.exit_code == 0, result.output
+    progress = [line for line in result.stderr.splitlines() if line.startswith("… ")]
+    assert progress, result.stderr
+    assert any("Embedding" in line for line in progress)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
+import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from youthbot import __version__
-from youthbot.errors import YouthbotError
+from youthbot.errors import InputError, YouthbotError
+from youthbot.ingest.paths import printable
 
 if TYPE_CHECKING:
     from youthbot.config import Settings
@@ -42,7 +45,10 @@ class CliState:
             from youthbot.config import load_settings
 
             try:
-                self._settings = load_settings(**self.overrides)
+                self._settings = load_settings(
+                    warn=lambda message: click.echo(f"Warning: {message}", err=True),
+                    **self.overrides,
+                )
             except YouthbotError as exc:
                 raise click.ClickException(str(exc)) from None
             except ValidationError as exc:
@@ -62,7 +68,8 @@ class CliState:
                 f"No index in {self.settings.index} yet: building it from {self.settings.corpus}/",
                 err=True,
             )
-            report = self._pipeline.build_index(None, progress=_progress_bar())
+            with _progress_bar() as progress:
+                report = self._pipeline.build_index(None, progress=progress)
             _print_report(report)
             if not self._pipeline.index_exists():
                 raise click.ClickException(
@@ -73,17 +80,17 @@ class CliState:
 
 
 def _model_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--index and --model, accepted on the group and on each command."""
-    f = click.option(
-        "--model",
-        help="Embedding model: multilingual-e5-small (default), all-MiniLM-L6-v2, or any "
-        "sentence-transformers name or local path. [env: YOUTHBOT_MODEL]",
-    )(f)
+    """--index and --model (passed as ``index_dir`` and ``model``), --corpus and -v, accepted
+    on the group and on each command."""
+    from youthbot.commands.options import INDEX_HELP, MODEL_HELP, hidden_corpus_and_verbose
+
+    f = hidden_corpus_and_verbose(f)
+    f = click.option("--model", help=MODEL_HELP)(f)
     f = click.option(
         "--index",
         "index_dir",
         type=click.Path(path_type=Path, file_okay=False),
-        help="Index directory (default: embeddings). [env: YOUTHBOT_INDEX]",
+        help=INDEX_HELP,
     )(f)
     return f
 
@@ -111,7 +118,17 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, invoke_without_command=True)
-@_model_options
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Index directory (default: embeddings). [env: YOUTHBOT_INDEX]",
+)
+@click.option(
+    "--model",
+    help="Embedding model: multilingual-e5-small (default), all-MiniLM-L6-v2, or any "
+    "sentence-transformers name or local path. [env: YOUTHBOT_MODEL]",
+)
 @click.option(
     "--corpus",
     type=click.Path(path_type=Path, file_okay=False),
@@ -168,44 +185,116 @@ def index(
     """
     state = _state(ctx, index_dir, model)
     pipeline = state.pipeline(build_if_missing=False)
-    report = pipeline.build_index(
-        list(paths) or None,
-        progress=_progress_bar(),
-        rebuild=rebuild,
-        use_llm=False if no_llm else None,
-    )
+    with _progress_bar() as progress:
+        report = pipeline.build_index(
+            list(paths) or None,
+            progress=progress,
+            rebuild=rebuild,
+            use_llm=False if no_llm else None,
+        )
     _print_report(report)
     if report.failed:
         ctx.exit(1)
 
 
-def _progress_bar() -> Callable[[BuildProgress], None]:
-    """A progress callback drawing a bar on stderr (quiet when stderr is not a terminal)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+#: Seconds between progress lines when stderr is not a terminal (a log file, a pipe).
+PROGRESS_EVERY_S = 5.0
 
-    console = Console(stderr=True)
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
-    tasks: dict[str, Any] = {}
-    labels = {"read": "Reading", "embed": "Embedding sentences", "write": "Writing index"}
+_STAGE_LABELS = {
+    "read": "Reading",
+    "embed": "Embedding sentences",
+    "analyse": "Analysing",
+    "write": "Writing index",
+}
 
-    def update(p: BuildProgress) -> None:
-        if not tasks:
-            progress.start()
-        if p.stage not in tasks:
-            tasks[p.stage] = progress.add_task(labels.get(p.stage, p.stage), total=p.total)
-        progress.update(tasks[p.stage], completed=p.done, total=p.total)
+
+class _Progress:
+    """Build progress on stderr: a bar on a terminal; elsewhere a line every few seconds.
+
+    Off a terminal a line is printed at most every ``PROGRESS_EVERY_S`` seconds, and also
+    while one step takes long (a 50 MB file), so a log shows the build is alive. Use it as a
+    context manager so the bar or the ticking stops however the build ends.
+    """
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        console = Console(stderr=True)
+        self.terminal = console.is_terminal
+        self._bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            transient=True,
+            disable=not self.terminal,
+        )
+        self._tasks: dict[str, Any] = {}
+        self._last: BuildProgress | None = None
+        self._started = time.monotonic()
+        self._printed = self._started
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __call__(self, p: BuildProgress) -> None:
+        if self.terminal:
+            if not self._tasks:
+                self._bar.start()
+            if p.stage not in self._tasks:
+                label = _STAGE_LABELS.get(p.stage, p.stage)
+                self._tasks[p.stage] = self._bar.add_task(label, total=p.total)
+            self._bar.update(self._tasks[p.stage], completed=p.done, total=p.total)
+            if p.stage == "write" and p.done == p.total:
+                self._bar.stop()
+            return
+        with self._lock:
+            self._last = p
+        if self._ticker is None:
+            self._ticker = threading.Thread(target=self._tick, daemon=True, name="progress")
+            self._ticker.start()
+        if time.monotonic() - self._printed >= PROGRESS_EVERY_S:
+            self._line()
         if p.stage == "write" and p.done == p.total:
-            progress.stop()
+            self.close()
 
-    return update
+    def _tick(self) -> None:
+        while not self._stop.wait(PROGRESS_EVERY_S):
+            if time.monotonic() - self._printed >= PROGRESS_EVERY_S:
+                self._line()
+
+    def _line(self) -> None:
+        from youthbot.ingest.paths import printable
+
+        with self._lock:
+            p = self._last
+            self._printed = time.monotonic()
+        if p is None or self._stop.is_set():
+            return
+        where = f" {printable(p.path)}" if p.path else ""
+        elapsed = self._printed - self._started
+        click.echo(
+            f"… {_STAGE_LABELS.get(p.stage, p.stage)} {p.done}/{p.total}{where} ({elapsed:.0f} s)",
+            err=True,
+        )
+
+    def close(self) -> None:
+        """Stop the bar or the ticking."""
+        self._stop.set()
+        if self.terminal and self._tasks:
+            self._bar.stop()
+
+
+def _progress_bar() -> _Progress:
+    """The progress reporter for a build (see :class:`_Progress`)."""
+    return _Progress()
 
 
 def _print_report(report: IndexReport) -> None:
@@ -305,20 +394,30 @@ def ask(
     index_dir: Path | None,
     model: str | None,
 ) -> None:
-    """Answer QUESTION with citations (QUESTION '-' reads questions from standard input)."""
+    """Answer QUESTION with citations (QUESTION '-' reads questions from standard input).
+
+    With '-', each line is one question; a line that cannot be asked (not UTF-8, too long)
+    gets one error (with --json, an object {"line", "question", "error"}) and the other
+    lines are still answered; the exit status is then 1.
+    """
     state = _state(ctx, index_dir, model)
     pipeline = state.pipeline()
     use_llm = False if no_llm else None
-    questions = _stdin_questions() if question == "-" else [question]
+    lines = _stdin_questions() if question == "-" else iter([(0, question, None)])
     failed = False
-    for q in questions:
+    for number, q, problem in lines:
         try:
+            if problem is not None:
+                raise InputError(problem)
             answer = pipeline.ask(q, session=session, use_llm=use_llm, mode=mode)  # type: ignore[arg-type]
         except YouthbotError as exc:
             if question != "-":
                 raise
-            click.echo(f"Error: {q!r}: {exc}", err=True)
             failed = True
+            shown = printable(q)
+            click.echo(f"Error: line {number}: {shown!r}: {exc}", err=True)
+            if as_json:
+                _echo_json({"line": number, "question": shown, "error": str(exc)})
             continue
         if answer.llm and answer.llm.fallback_reason:
             click.echo(
@@ -333,8 +432,33 @@ def ask(
         ctx.exit(1)
 
 
-def _stdin_questions() -> list[str]:
-    return [line.strip() for line in sys.stdin if line.strip()]
+def _stdin_questions() -> Iterator[tuple[int, str, str | None]]:
+    """(line number, question, why it cannot be asked or None) for each non-blank input line.
+
+    Lines are read as bytes and decoded one by one, so a line that is not UTF-8 spoils only
+    itself; questions are answered as their lines arrive.
+    """
+    binary = getattr(sys.stdin, "buffer", None)
+    stream = (
+        binary
+        if binary is not None
+        else (line.encode("utf-8", "surrogateescape") for line in sys.stdin)
+    )
+    for number, raw in enumerate(stream, start=1):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            shown = raw.decode("utf-8", "backslashreplace").strip()
+            yield (
+                number,
+                shown,
+                f"line {number} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at position"
+                f" {exc.start + 1}); save the questions as UTF-8",
+            )
+            continue
+        text = text.strip().removeprefix("\ufeff")
+        if text:
+            yield number, text, None
 
 
 def _echo_answer(answer: Answer) -> None:

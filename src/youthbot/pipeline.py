@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from youthbot.errors import IndexMissingError, InputError, LLMError
+from youthbot.errors import IndexMismatchError, IndexMissingError, InputError, LLMError
 from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, SESSIONS_NAME, IndexLayout
 from youthbot.indexing import (
     BuildProgress,
@@ -177,9 +177,15 @@ class Pipeline:
             self._close_generation()
             store = Store(current / DB_NAME, readonly=True)
             try:
-                check_manifest(
-                    store.manifest(), expected_manifest(*self.model_spec, None), self.layout.root
-                )
+                try:
+                    check_manifest(
+                        store.manifest(),
+                        expected_manifest(*self.model_spec, None),
+                        self.layout.root,
+                    )
+                except IndexMismatchError:
+                    self.embedder()  # a model that cannot be loaded says so (ModelError)
+                    raise
                 dense = DenseIndex.load(current / DENSE_NAME)
                 lexical = LexicalIndex.load(current / LEXICAL_NAME)
             except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Callable
@@ -9,15 +10,25 @@ from typing import Any
 
 import click
 
+from youthbot.commands.options import global_options
 from youthbot.text.dates import format_date
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not _DATE.fullmatch(value):
-        raise click.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param=param)
-    return value
+    """A filter date as typed: a real YYYY, YYYY-MM or YYYY-MM-DD ("2025-13" is refused)."""
+    if value is None:
+        return None
+    match = _DATE.fullmatch(value.strip())
+    if match is None:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date ({exc})") from None
+    return value.strip()
 
 
 def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -67,6 +78,7 @@ def _command(
 
     @click.command(name, help=help_text)
     @_filters
+    @global_options
     @click.pass_obj
     def command(
         state: Any,
