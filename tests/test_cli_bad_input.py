@@ -189,7 +189,7 @@ def test_question_longer_than_the_limit(built_index: Path) -> None:
     result = CliRunner().invoke(cli, ["--index", str(built_index), "ask", question])
     assert result.exit_code == 1
     line = _one_error_line(result.output)
-    assert "characters long" in line and "2000" in line
+    assert "characters long" in line and "1000" in line
 
 
 def test_progress_lines_when_stderr_is_not_a_terminal(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from youthbot.text.sentences import split_paragraphs, split_sentences
 from youthbot.types import Chunk, Document
 
 #: Bump when chunk boundaries change, so old indexes are rebuilt rather than mixed.
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +24,55 @@ class ChunkerConfig:
             is longer than ``max_chars``.
         heading_chars: A paragraph this short without final punctuation is a heading and is
             kept with the paragraph that follows it.
+        max_word_chars: A run of characters without white space longer than this is junk,
+            not a word (the longest Latvian words, long URLs and e-mail addresses stay well
+            below it): a pasted base64 blob, a 630 KB line of one character. Junk is left in
+            the document text but is in no chunk and no embedded sentence; it separates the
+            text around it like a paragraph break.
     """
 
     max_chars: int = 700
     overlap_sentences: int = 1
     heading_chars: int = 100
+    max_word_chars: int = 100
+
+
+@functools.lru_cache(maxsize=8)
+def _junk_pattern(max_word_chars: int) -> re.Pattern[str]:
+    return re.compile(rf"\S{{{max_word_chars + 1},}}")
+
+
+def _stretches(text: str, cfg: ChunkerConfig) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, after_junk) of each paragraph, cut where junk words stand.
+
+    ``after_junk`` is True when junk lies between this stretch and the one before it, so the
+    two must not share a chunk.
+    """
+    junk = _junk_pattern(cfg.max_word_chars)
+    broken = False
+    for p_start, p_end in split_paragraphs(text):
+        pos = p_start
+        for match in junk.finditer(text, p_start, p_end):
+            start, end = _trimmed(text, pos, match.start())
+            if start < end:
+                yield start, end, broken
+            broken = True
+            pos = match.end()
+        start, end = _trimmed(text, pos, p_end)
+        if start < end:
+            yield start, end, broken
+            broken = False
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without surrounding white space; empty when it holds no letter or digit."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return start, start
+    return start, end
 
 
 def _is_heading(text: str, start: int, end: int, cfg: ChunkerConfig) -> bool:
@@ -58,21 +105,29 @@ def _sentence_spans(text: str, start: int, end: int, cfg: ChunkerConfig) -> list
     return spans
 
 
-def _blocks(text: str, cfg: ChunkerConfig) -> list[list[tuple[int, int]]]:
-    """Paragraphs as lists of sentence spans, headings joined to the paragraph after them."""
-    blocks: list[list[tuple[int, int]]] = []
+def _blocks(text: str, cfg: ChunkerConfig) -> list[tuple[list[tuple[int, int]], bool]]:
+    """Paragraphs as lists of sentence spans, headings joined to the paragraph after them;
+    each with whether it may be packed with the block before it (no junk between)."""
+    blocks: list[tuple[list[tuple[int, int]], bool]] = []
     pending: list[tuple[int, int]] = []
-    for p_start, p_end in split_paragraphs(text):
+    pending_joinable = True
+    for p_start, p_end, after_junk in _stretches(text, cfg):
+        if after_junk and pending:  # a heading is not joined across junk
+            blocks.append((pending, pending_joinable))
+            pending = []
         sentences = _sentence_spans(text, p_start, p_end, cfg)
         if not sentences:
             continue
+        joinable = not after_junk if not pending else pending_joinable
         if _is_heading(text, p_start, p_end, cfg):
+            if not pending:
+                pending_joinable = joinable
             pending.extend(sentences)
             continue
-        blocks.append(pending + sentences)
+        blocks.append((pending + sentences, joinable))
         pending = []
     if pending:
-        blocks.append(pending)
+        blocks.append((pending, pending_joinable))
     return blocks
 
 
@@ -88,7 +143,8 @@ def split_document(
 
     Short paragraphs are packed together up to ``max_chars``; a longer paragraph is cut into
     windows of whole sentences that overlap by ``overlap_sentences``. A chunk never starts or
-    ends inside a sentence, and ``chunk.text == doc.text[chunk.start:chunk.end]``.
+    ends inside a sentence, never holds a junk word (see ``ChunkerConfig.max_word_chars``),
+    and ``chunk.text == doc.text[chunk.start:chunk.end]``.
 
     Args:
         doc: The document (its ``text`` is what offsets point into).
@@ -103,11 +159,11 @@ def split_document(
     windows: list[tuple[int, int]] = []
     all_sentences: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None  # packed short paragraphs
-    for sentences in _blocks(text, cfg):
+    for sentences, joinable in _blocks(text, cfg):
         all_sentences.extend(sentences)
         b_start, b_end = sentences[0][0], sentences[-1][1]
         if b_end - b_start <= cfg.max_chars:
-            if current and b_end - current[0] <= cfg.max_chars:
+            if current and joinable and b_end - current[0] <= cfg.max_chars:
                 current = (current[0], b_end)
             else:
                 if current:

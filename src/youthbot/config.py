@@ -60,12 +60,13 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(5, ge=1, le=50, description="Passages shown with an answer.")
     max_question_chars: int = Field(
-        2000,
+        1000,
         ge=20,
         le=100_000,
         description=(
-            "Longer questions (and search queries) are refused with a message: the dense query"
-            " costs about 0.4 s of CPU per KB, and no real question is this long."
+            "Longer questions (and search queries) are refused with a message: embedding a"
+            " 1000-character query takes about a second of CPU, and no real question is this"
+            " long."
         ),
     )
     llm_url: str | None = Field(
