@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from youthbot.errors import IndexMismatchError, IndexMissingError, InputError, LLMError
 from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, SESSIONS_NAME, IndexLayout
@@ -355,10 +354,17 @@ class Pipeline:
 
     def llm_info(self, reason: str | None, latency_ms: float | None = None) -> LLMInfo:
         """Endpoint details for the JSON output (host only: never the key or the path)."""
-        url = self.settings.llm_url or ""
+        from youthbot.answer.llm import endpoint_host
+
+        try:
+            host = endpoint_host(self.settings.llm_url or "")
+        except Exception:  # noqa: BLE001 - an unparsable URL: show nothing of it
+            host = ""
+        if reason is not None and self._client is not None:
+            reason = self._client.redact(reason)
         return LLMInfo(
             model=self.settings.llm_model or "",
-            url_host=urlsplit(url).netloc or url,
+            url_host=host,
             latency_ms=latency_ms,
             fallback_reason=reason,
         )

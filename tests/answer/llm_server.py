@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -17,7 +18,8 @@ class Reply:
     """One scripted response to ``POST /v1/chat/completions``.
 
     Attributes:
-        chunks: Content deltas, each sent as one ``data:`` event.
+        chunks: Content deltas, each sent as one ``data:`` event (any iterable: a generator
+            streams without end).
         status: HTTP status; anything but 200 sends ``body`` (or an OpenAI error) instead.
         headers: Extra response headers (e.g. ``Retry-After``).
         body: Raw body for an error status.
@@ -28,9 +30,13 @@ class Reply:
         cut: ``"chunked"`` closes the socket mid-way through a chunked body; ``"eof"`` ends a
             close-delimited body without a finish event; None finishes normally.
         json_body: Answer with one ``application/json`` completion instead of a stream.
+        echo_auth: Put the request's ``Authorization`` header and URL query into the answer,
+            as an endpoint that echoes what it was sent.
+        raw_body: Bytes sent as the whole 200 body (any iterable of bytes), with
+            ``content_type``: a body no honest server sends.
     """
 
-    chunks: list[str] = field(default_factory=list)
+    chunks: Iterable[str] = field(default_factory=list)
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes | None = None
@@ -40,6 +46,9 @@ class Reply:
     finish: bool = True
     cut: str | None = None
     json_body: bool = False
+    echo_auth: bool = False
+    raw_body: Iterable[bytes] | None = None
+    content_type: str = "text/event-stream"
 
 
 def text_reply(text: str, *, pieces: int = 4, **kwargs: Any) -> Reply:
@@ -60,6 +69,11 @@ class RecordedRequest:
 
 
 Script = Callable[[dict[str, Any]], Reply]
+
+
+def _route(path: str) -> str:
+    """A request path without its query (``?api-key=…``)."""
+    return path.split("?", 1)[0]
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -106,7 +120,7 @@ class ScriptedLLMServer:
     @property
     def chat_requests(self) -> list[RecordedRequest]:
         """The chat-completion requests received so far."""
-        return [r for r in self.requests if r.path.endswith("/chat/completions")]
+        return [r for r in self.requests if _route(r.path).endswith("/chat/completions")]
 
     def start(self) -> ScriptedLLMServer:
         """Start serving in a background thread."""
@@ -169,7 +183,7 @@ class ScriptedLLMServer:
 
             def do_GET(self) -> None:  # noqa: N802
                 self._record(None)
-                if self.path.rstrip("/").endswith("/models"):
+                if _route(self.path).rstrip("/").endswith("/models"):
                     self._send_json(200, {"data": [{"id": server.model, "object": "model"}]}, {})
                 else:
                     self._send_json(404, {"error": {"message": "not found"}}, {})
@@ -183,15 +197,20 @@ class ScriptedLLMServer:
                 except ValueError:
                     body = None
                 self._record(body)
-                if not self.path.endswith("/chat/completions"):
+                if not _route(self.path).endswith("/chat/completions"):
                     self._send_json(404, {"error": {"message": "not found"}}, {})
                     return
                 reply = server._next(body or {})
                 server._sleep(reply.delay_s)
                 if server._closing.is_set():
                     return
+                if reply.echo_auth:
+                    echoed = f"Jūsu atslēga ir {self.headers.get('Authorization')} {self.path}."
+                    reply.chunks = [*reply.chunks, echoed]
                 if reply.status != 200:
                     self._send_error(reply)
+                elif reply.raw_body is not None:
+                    self._send_raw(reply)
                 elif reply.json_body:
                     message = {"role": "assistant", "content": "".join(reply.chunks)}
                     payload = {"choices": [{"index": 0, "message": message}]}
@@ -211,6 +230,20 @@ class ScriptedLLMServer:
                     self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(data)
+
+            def _send_raw(self, reply: Reply) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", reply.content_type)
+                self.send_header("Connection", "close")
+                self.close_connection = True
+                self.end_headers()
+                try:
+                    for piece in reply.raw_body or ():
+                        if server._closing.is_set():
+                            return
+                        self.wfile.write(piece)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
 
             def _stream(self, reply: Reply) -> None:
                 chunked = reply.cut != "eof"
@@ -266,6 +299,78 @@ class ScriptedLLMServer:
                     self.close_connection = True
 
         return Handler
+
+
+# -- hostile endpoints ----------------------------------------------------------------------
+
+#: A sentence that cites passage 1, repeated to make long answers.
+CITED = "Projekts ilga septiņus mēnešus [1]. "
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One way an endpoint can misbehave, and what youthbot must do about it.
+
+    Attributes:
+        reply: Builds a fresh reply for each request.
+        outcome: ``fallback`` (the answer comes from the documents, with a reason) or
+            ``answer`` (the LLM's answer is used, sanitised).
+        reason: Text the fallback reason contains (``fallback`` only).
+    """
+
+    reply: Callable[[], Reply]
+    outcome: str
+    reason: str = ""
+
+
+def _forever(piece: str) -> Iterable[str]:
+    return itertools.repeat(piece)
+
+
+#: Every hostile endpoint the tests run: add a line here and the fault is tested end to end
+#: (tests/answer/test_llm_hostile.py), through Pipeline.ask against a real index.
+HOSTILE_FAULTS: dict[str, Fault] = {
+    # a model that never stops: 30 MB of answer
+    "endless answer": Fault(lambda: Reply(chunks=_forever(CITED * 3)), "fallback", "longer than"),
+    # one 30 MB line with no newline
+    "endless line": Fault(
+        lambda: Reply(raw_body=itertools.repeat(b"data: " + b"x" * 65536, 500)),
+        "fallback",
+        "longer than",
+    ),
+    # a 30 MB JSON completion
+    "huge json body": Fault(
+        lambda: Reply(
+            raw_body=itertools.chain(
+                [b'{"choices": [{"message": {"content": "'], itertools.repeat(b"a" * 65536, 500)
+            ),
+            content_type="application/json",
+        ),
+        "fallback",
+        "longer than",
+    ),
+    # a 30 MB error body
+    "huge error body": Fault(
+        lambda: Reply(status=500, body=b'{"error": {"message": "' + b"e" * 30_000_000 + b'"}}'),
+        "fallback",
+        "500",
+    ),
+    # one delta every 0.3 s, forever: each arrives within the read timeout
+    "slow drip": Fault(
+        lambda: Reply(chunks=_forever("Projekts "), chunk_delay_s=0.3), "fallback", "longer than"
+    ),
+    # a range marker that would expand to ten billion numbers
+    "huge range marker": Fault(
+        lambda: text_reply("Projekts ilga septiņus mēnešus [1-9999999999]."), "answer"
+    ),
+    # markers with absurd numbers and whitespace runs that make a naive regex quadratic
+    "marker flood": Fault(
+        lambda: text_reply(CITED * 200 + " " * 10_000 + "[" * 5_000 + "[99999999999999]"),
+        "answer",
+    ),
+    # an endpoint that repeats the API key and the URL's secrets in its answer
+    "echoes the key": Fault(lambda: Reply(chunks=[CITED], echo_auth=True), "answer"),
+}
 
 
 def closed_port() -> int:

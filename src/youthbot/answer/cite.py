@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -33,8 +34,15 @@ PAIR_PENALTY = 0.2
 #: A quote made of several passage sentences is kept only up to this many characters.
 MAX_QUOTE_CHARS = 600
 
-#: A citation marker group: [1], [1, 3], [1; 3], [2-4], [ 2 ].
-MARKER = re.compile(r"[ \t]*\[\s*(\d+(?:\s*[,;–-]\s*\d+)*)\s*\]")
+#: A citation marker group: [1], [1, 3], [1; 3], [2-4], [ 2 ]. Possessive quantifiers keep
+#: matching linear in the text's length, however hostile; the white space before a group is
+#: trimmed separately (a leading ``[ \t]*`` would make long runs of spaces quadratic).
+MARKER = re.compile(r"\[[ \t]*+(\d++(?:[ \t]*+[,;–-][ \t]*+\d++)*+)[ \t]*+\]")
+#: Numbers longer than this are not read (Python refuses very long ones): they are unknown.
+_MAX_DIGITS = 12
+#: A range ``[a-b]`` is never expanded past the passages given; the numbers outside them
+#: count as unknown, at most this many per range.
+MAX_RANGE = 100
 _NUMBER = re.compile(r"\d+")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _WORD = re.compile(r"[^\W\d_][\w\-]*")
@@ -101,13 +109,16 @@ class _Source:
 def parse_markers(text: str, count: int) -> tuple[str, list[tuple[int, list[int]]], int]:
     """Remove every marker group from ``text``, keeping where each stood.
 
+    Runs in time linear in ``text``: a range is clamped to the passages given, never expanded
+    past them (``[1-9999999999]`` with five passages is 1–5, and ``MAX_RANGE`` unknown).
+
     Args:
         text: Answer text with ``[n]`` markers.
         count: How many passages were given; valid numbers are 1..count.
 
     Returns:
-        The text without markers, (offset in that text, valid numbers) for each group, and how
-        many numbers were unknown.
+        The text without markers (and the spaces or tabs before them), (offset in that text,
+        valid numbers) for each group, and how many numbers were unknown.
     """
     plain: list[str] = []
     groups: list[tuple[int, list[int]]] = []
@@ -115,14 +126,22 @@ def parse_markers(text: str, count: int) -> tuple[str, list[tuple[int, list[int]
     last = 0
     length = 0
     for match in MARKER.finditer(text):
-        piece = text[last : match.start()]
+        piece = text[last : match.start()].rstrip(" \t")
         plain.append(piece)
         length += len(piece)
         numbers: list[int] = []
-        for part in re.split(r"\s*[,;]\s*", match.group(1)):
-            ends = [int(x) for x in re.split(r"\s*[–-]\s*", part)]
-            span = range(ends[0], ends[-1] + 1) if len(ends) == 2 and ends[0] <= ends[1] else ends
-            for n in span:
+        for part in re.split(r"[ \t]*[,;][ \t]*", match.group(1)):
+            ends = [
+                int(x) if len(x) <= _MAX_DIGITS else 10**_MAX_DIGITS
+                for x in re.split(r"[ \t]*[–-][ \t]*", part)
+            ]
+            if len(ends) == 2 and ends[0] <= ends[1]:
+                lo, hi = max(ends[0], 1), min(ends[1], count)
+                valid = range(lo, hi + 1)
+                unknown += min(ends[1] - ends[0] + 1 - len(valid), MAX_RANGE)
+                numbers.extend(n for n in valid if n not in numbers)
+                continue
+            for n in ends:
                 if 1 <= n <= count:
                     numbers.append(n)
                 else:
@@ -145,14 +164,10 @@ def _claims(plain: str, groups: list[tuple[int, list[int]]]) -> list[_Claim]:
     claims = [_Claim(s, e, plain[s:e], []) for s, e in spans]
     if not claims:
         return claims
+    starts = [claim.start for claim in claims]
     for pos, numbers in groups:
         # A marker belongs to the last sentence that starts before it ("… [1]." and "…. [1]").
-        owner = claims[0]
-        for claim in claims:
-            if claim.start < pos:
-                owner = claim
-            else:
-                break
+        owner = claims[max(0, bisect.bisect_left(starts, pos) - 1)]
         for n in numbers:
             if n not in owner.cites:
                 owner.cites.append(n)

@@ -41,26 +41,78 @@ def says_no_answer(text: str) -> bool:
     return not cites and NOT_FOUND_PATTERNS.search(text) is not None
 
 
+_OPEN_THINK = re.compile(re.escape("<think>"), re.IGNORECASE)
+_CLOSE_THINK = re.compile(re.escape("</think>"), re.IGNORECASE)
+
+
+def _partial_tag(text: str, tag: str) -> int:
+    """Length of the longest end of ``text`` that begins ``tag`` (case-insensitive)."""
+    for n in range(min(len(tag) - 1, len(text)), 0, -1):
+        if tag.startswith(text[-n:].lower()):
+            return n
+    return 0
+
+
 class _TokenRelay:
-    """Passes streamed text to a callback, hiding reasoning blocks and the no-answer sentinel."""
+    """Passes streamed text to a callback, hiding reasoning blocks and the no-answer sentinel.
+
+    Each delta is looked at once (the work is linear in the reply's length): reasoning
+    blocks (``<think>…</think>``, an unclosed one hiding the rest) are cut as they stream,
+    the start is held while it could still become the sentinel, and nothing more is sent
+    once the sentinel appears.
+    """
 
     def __init__(self, sink: Callable[[str], None] | None) -> None:
         self.sink = sink
-        self.raw = ""
-        self.sent = 0
+        self.tail = ""  # raw text not yet known to be visible or hidden (a partial tag)
+        self.in_think = False
+        self.pending = ""  # visible text not yet sent
+        self.recent = ""  # the end of the text sent, to find a sentinel split over deltas
+        self.started = False
+        self.stopped = False
 
     def feed(self, delta: str) -> None:
-        if self.sink is None:
+        if self.sink is None or self.stopped:
             return
-        self.raw += delta
-        shown = visible_text(self.raw)
-        head = shown.strip().upper()
-        if head and (NO_ANSWER_SENTINEL.startswith(head) or "<THINK>".startswith(head)):
-            return  # could still become the sentinel or a reasoning block: hold it back
-        if NO_ANSWER_SENTINEL in shown.upper() or len(shown) <= self.sent:
+        self.tail += delta
+        visible: list[str] = []
+        while self.tail:
+            if self.in_think:
+                close = _CLOSE_THINK.search(self.tail)
+                if close is None:
+                    keep = _partial_tag(self.tail, "</think>")
+                    self.tail = self.tail[len(self.tail) - keep :] if keep else ""
+                    break
+                self.tail = self.tail[close.end() :]
+                self.in_think = False
+                continue
+            opening = _OPEN_THINK.search(self.tail)
+            if opening is None:
+                cut = len(self.tail) - _partial_tag(self.tail, "<think>")
+                visible.append(self.tail[:cut])
+                self.tail = self.tail[cut:]
+                break
+            visible.append(self.tail[: opening.start()])
+            self.tail = self.tail[opening.end() :]
+            self.in_think = True
+        self._show("".join(visible))
+
+    def _show(self, text: str) -> None:
+        self.pending += text
+        if not self.pending:
             return
-        self.sink(shown[self.sent :])
-        self.sent = len(shown)
+        if not self.started:
+            head = self.pending.strip().upper()
+            if head and NO_ANSWER_SENTINEL.startswith(head):
+                return  # could still become the sentinel: hold it back
+            self.started = True
+        if NO_ANSWER_SENTINEL in (self.recent + self.pending).upper():
+            self.stopped = True
+            return
+        assert self.sink is not None
+        self.sink(self.pending)
+        self.recent = (self.recent + self.pending)[-len(NO_ANSWER_SENTINEL) :]
+        self.pending = ""
 
 
 def answer_with_llm(

@@ -33,6 +33,24 @@ FALLBACK_MODEL = "default"
 TEMPERATURE = 0.1
 #: How often a waiting stream checks its cancel event (seconds).
 CANCEL_POLL_S = 0.05
+#: Stream bytes read per character of reply allowed (SSE events carry JSON around each delta).
+STREAM_BYTES_PER_CHAR = 64
+#: The longest single line of a stream, in bytes.
+MAX_LINE_BYTES = 1_000_000
+#: Error bodies and the model list are read up to this many bytes.
+MAX_SMALL_BODY_BYTES = 65_536
+#: Secrets shorter than this are not redacted (they would blank out ordinary words).
+MIN_SECRET_CHARS = 4
+#: Loggers that print request URLs (httpx at INFO, httpcore at DEBUG): their records are
+#: redacted, since a URL may carry credentials (``user:password@``, ``?api-key=``).
+HTTP_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+)
 
 
 class LLMUnreachableError(LLMError):
@@ -65,6 +83,70 @@ class LLMEmptyAnswerError(LLMError):
 
 class LLMCancelledError(LLMError):
     """The caller cancelled the request through its cancel event."""
+
+
+class LLMTooLongError(LLMError):
+    """The reply grew past the size youthbot reads (a model that does not stop)."""
+
+
+class _Redactor(logging.Filter):
+    """Blanks every registered secret out of log records (installed on the HTTP loggers)."""
+
+    def __init__(self) -> None:
+        super().__init__("youthbot-redact")
+        self.secrets: set[str] = set()
+        self.lock = threading.Lock()
+
+    def add(self, secrets: set[str]) -> None:
+        with self.lock:
+            self.secrets |= secrets
+
+    def redact(self, text: str) -> str:
+        with self.lock:
+            secrets = sorted(self.secrets, key=len, reverse=True)
+        for secret in secrets:
+            if secret in text:
+                text = text.replace(secret, "***")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            try:
+                message = record.getMessage()
+            except Exception:  # noqa: BLE001 - a broken record is logging's business
+                return True
+            redacted = self.redact(message)
+            if redacted != message:
+                record.msg, record.args = redacted, None
+        return True
+
+
+_REDACTOR = _Redactor()
+for _name in HTTP_LOGGERS:
+    logging.getLogger(_name).addFilter(_REDACTOR)
+
+
+def url_secrets(url: str) -> set[str]:
+    """The credentials a URL carries: its user name, password and every query value."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return set()
+    found = {parsed.username, parsed.password, *(v for _, v in parsed.params.multi_items())}
+    found |= {httpx.URL(url).userinfo.decode("ascii", "replace")}
+    encoded = {str(httpx.QueryParams({"v": v}))[2:] for v in found if v}
+    return {v for v in found | encoded if v and len(v) >= MIN_SECRET_CHARS}
+
+
+def _held_back(text: str, secrets: Sequence[str]) -> int:
+    """How many characters at the end of ``text`` could begin one of ``secrets``."""
+    longest = 0
+    for secret in secrets:
+        for n in range(min(len(secret) - 1, len(text)), longest, -1):
+            if secret.startswith(text[-n:]):
+                longest = n
+                break
+    return longest
 
 
 def endpoint_origin(url: str) -> str:
@@ -135,15 +217,25 @@ class LLMClient:
             raise LLMError(f"YOUTHBOT_LLM_URL is not a valid URL ({exc}).") from None
         if url.scheme not in ("http", "https") or not url.host:
             raise LLMError("YOUTHBOT_LLM_URL must be an http:// or https:// URL.")
-        self.base_url = str(url).rstrip("/")
+        # the query (?api-key=…, ?api-version=…) goes after the endpoint's path, not before it
+        self._params = url.params
+        self.base_url = str(url.copy_with(query=None, fragment=None)).rstrip("/")
         self.origin = endpoint_origin(self.base_url)
         self.url_host = endpoint_host(self.base_url)
         self.connect_timeout = settings.llm_connect_timeout
         self.read_timeout = settings.llm_read_timeout
         self.retries = settings.llm_retries
+        self.max_tokens = settings.llm_max_tokens
+        self.max_reply_chars = settings.llm_max_reply_chars
+        self.deadline = settings.llm_deadline
         self._model = settings.llm_model or None
         key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else ""
         self._api_key = key.strip()
+        secrets = url_secrets(str(url))
+        if len(self._api_key) >= MIN_SECRET_CHARS:
+            secrets.add(self._api_key)
+        self._secrets = sorted(secrets, key=len, reverse=True)
+        _REDACTOR.add(secrets)
         headers = {"Accept": "text/event-stream, application/json"}
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
@@ -186,11 +278,13 @@ class LLMClient:
     def ping(self) -> bool:
         """True when ``GET {base}/models`` answers 200 within a couple of seconds; never raises."""
         try:
-            response = self._http.get(f"{self.base_url}/models", timeout=PING_TIMEOUT_S)
+            with self._http.stream(
+                "GET", f"{self.base_url}/models", params=self._params, timeout=PING_TIMEOUT_S
+            ) as response:
+                return response.status_code == 200
         except httpx.HTTPError as exc:
             logger.debug("LLM ping to %s failed: %s", self.origin, type(exc).__name__)
             return False
-        return response.status_code == 200
 
     def complete(
         self, messages: Sequence[Mapping[str, str]], *, cancel: threading.Event | None = None
@@ -212,7 +306,10 @@ class LLMClient:
 
         Retries on 429/502/503 (honouring ``Retry-After``) before the first token; never
         after one. Setting ``cancel`` stops the stream within a few tens of milliseconds,
-        even while the server is silent.
+        even while the server is silent. ``max_tokens`` is sent; a reply longer than
+        ``llm_max_reply_chars``, or one not finished within ``llm_deadline`` seconds
+        (retries included), is abandoned with an error. The configured key and the URL's
+        credentials are blanked out (``***``) of the text yielded, even split over deltas.
 
         Args:
             messages: Chat messages, each with ``role`` and ``content``.
@@ -230,6 +327,7 @@ class LLMClient:
             "messages": [dict(m) for m in messages],
             "stream": True,
             "temperature": TEMPERATURE,
+            "max_tokens": self.max_tokens,
         }
         events: queue.Queue[tuple[str, Any]] = queue.Queue()
         stop = threading.Event()
@@ -237,19 +335,32 @@ class LLMClient:
             target=self._stream_worker, args=(body, events, stop), daemon=True, name="llm-stream"
         )
         worker.start()
+        deadline = time.monotonic() + self.deadline
+        pending = ""
         try:
             while True:
                 if cancel is not None and cancel.is_set():
                     raise LLMCancelledError("LLM request cancelled")
+                if time.monotonic() > deadline:
+                    raise LLMTimeoutError(
+                        f"LLM answer took longer than {_seconds(self.deadline)} in all"
+                        " (YOUTHBOT_LLM_DEADLINE); stopped waiting"
+                    )
                 try:
                     kind, value = events.get(timeout=CANCEL_POLL_S)
                 except queue.Empty:
                     continue
                 if kind == "delta":
-                    yield value
+                    pending = self.redact(pending + value)
+                    keep = _held_back(pending, self._secrets)
+                    if len(pending) > keep:
+                        yield pending[: len(pending) - keep]
+                        pending = pending[len(pending) - keep :]
                 elif kind == "error":
                     raise value
                 else:
+                    if pending:
+                        yield self.redact(pending)
                     return
         finally:
             stop.set()
@@ -282,7 +393,7 @@ class LLMClient:
         attempt = 0
         while True:
             logger.debug("LLM request to %s (try %d)", self.origin, attempt)
-            request = self._http.build_request("POST", url, json=body)
+            request = self._http.build_request("POST", url, json=body, params=self._params)
             response = self._http.send(request, stream=True)
             status = response.status_code
             if status in RETRY_STATUSES and attempt < self.retries:
@@ -301,8 +412,8 @@ class LLMClient:
                 continue
             if status >= 400:
                 try:
-                    response.read()
-                    raise self._status_error(response)
+                    text = _read_capped(response, MAX_SMALL_BODY_BYTES, truncate=True)
+                    raise self._status_error(response, text.decode("utf-8", "replace"))
                 finally:
                     response.close()
             return response
@@ -310,14 +421,20 @@ class LLMClient:
     def _read_stream(
         self, response: httpx.Response, events: queue.Queue[tuple[str, Any]], stop: threading.Event
     ) -> None:
-        """Parse server-sent events (or a plain JSON completion) into content deltas."""
+        """Parse server-sent events (or a plain JSON completion) into content deltas.
+
+        Reads at most ``STREAM_BYTES_PER_CHAR * max_reply_chars`` bytes, lines of at most
+        ``MAX_LINE_BYTES`` and ``max_reply_chars`` characters of content.
+        """
         content_type = response.headers.get("content-type", "")
+        byte_cap = STREAM_BYTES_PER_CHAR * self.max_reply_chars
         if "json" in content_type and "event-stream" not in content_type:
-            response.read()
-            events.put(("delta", _message_content(_json(response.text))))
+            body = _read_capped(response, byte_cap, too_long=self._too_long())
+            events.put(("delta", _message_content(_json(body.decode("utf-8", "replace")))))
             return
         finished = False
-        for line in response.iter_lines():
+        written = 0
+        for line in _capped_lines(response, byte_cap, self._too_long()):
             if stop.is_set():
                 return
             if not line.startswith("data:"):
@@ -335,6 +452,9 @@ class LLMClient:
             delta = choice.get("delta") or choice.get("message") or {}
             content = delta.get("content") if isinstance(delta, dict) else None
             if isinstance(content, str) and content:
+                written += len(content)
+                if written > self.max_reply_chars:
+                    raise self._too_long()
                 events.put(("delta", content))
             if choice.get("finish_reason"):
                 finished = True
@@ -342,6 +462,19 @@ class LLMClient:
                     logger.warning("LLM answer was cut at the model's token limit")
         if not finished:
             raise LLMStreamError("LLM stream ended before it finished")
+
+    def _too_long(self) -> LLMTooLongError:
+        return LLMTooLongError(
+            f"LLM answer was longer than {self.max_reply_chars} characters"
+            " (YOUTHBOT_LLM_MAX_REPLY_CHARS); stopped reading"
+        )
+
+    def redact(self, text: str) -> str:
+        """``text`` with the API key and the URL's credentials blanked out (``***``)."""
+        for secret in self._secrets:
+            if secret in text:
+                text = text.replace(secret, "***")
+        return text
 
     # -- errors ------------------------------------------------------------------------
 
@@ -356,20 +489,20 @@ class LLMClient:
             return LLMTimeoutError(f"LLM endpoint timed out after {_seconds(self.read_timeout)}")
         if isinstance(exc, httpx.ConnectError):
             return LLMUnreachableError(
-                f"LLM endpoint {self.origin} unreachable ({_connect_reason(exc)})"
+                f"LLM endpoint {self.origin} unreachable ({self.redact(_connect_reason(exc))})"
             )
         if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
             return LLMStreamError("LLM stream ended before it finished")
         return LLMError(f"LLM endpoint {self.origin} failed ({type(exc).__name__})")
 
-    def _status_error(self, response: httpx.Response) -> LLMHTTPError:
+    def _status_error(self, response: httpx.Response, text: str) -> LLMHTTPError:
         """The error for an HTTP status >= 400, with the server's own message when short."""
         status = response.status_code
         head = f"LLM endpoint returned {status} {_phrase(status)}"
         if status in (401, 403):
             return LLMAuthError(f"{head} — check YOUTHBOT_LLM_API_KEY", status)
         try:
-            detail = self._detail(json.loads(response.text))
+            detail = self._detail(json.loads(text))
         except ValueError:
             detail = ""
         if status == 404:
@@ -384,23 +517,66 @@ class LLMClient:
             error = payload.get("error", payload)
             message = error.get("message", "") if isinstance(error, dict) else error
         text = " ".join(str(message or "").split())[:160]
-        return self._redact(text)
-
-    def _redact(self, text: str) -> str:
-        """``text`` with the API key blanked out, should a server echo it."""
-        return text.replace(self._api_key, "***") if self._api_key else text
+        return self.redact(text)
 
     def _first_listed_model(self) -> str | None:
         """The first model id ``GET {base}/models`` lists, or None."""
         try:
-            response = self._http.get(f"{self.base_url}/models", timeout=PING_TIMEOUT_S)
-            data = response.json().get("data") if response.status_code == 200 else None
-        except (httpx.HTTPError, ValueError, AttributeError):
+            with self._http.stream(
+                "GET", f"{self.base_url}/models", params=self._params, timeout=PING_TIMEOUT_S
+            ) as response:
+                if response.status_code != 200:
+                    return None
+                body = _read_capped(response, MAX_SMALL_BODY_BYTES * 16)
+            data = json.loads(body).get("data")
+        except (httpx.HTTPError, LLMError, ValueError, AttributeError):
             return None
         if isinstance(data, list) and data and isinstance(data[0], dict):
             model = data[0].get("id")
             return model if isinstance(model, str) and model else None
         return None
+
+
+def _read_capped(
+    response: httpx.Response,
+    limit: int,
+    *,
+    truncate: bool = False,
+    too_long: LLMError | None = None,
+) -> bytes:
+    """At most ``limit`` bytes of a streamed body: the first ``limit`` (``truncate``), or an
+    error (``too_long``) when there are more."""
+    out = bytearray()
+    for piece in response.iter_bytes():
+        out += piece
+        if len(out) > limit:
+            if truncate:
+                return bytes(out[:limit])
+            raise too_long or LLMTooLongError("LLM endpoint sent a body longer than youthbot reads")
+    return bytes(out)
+
+
+def _capped_lines(response: httpx.Response, limit: int, too_long: LLMError) -> Iterator[str]:
+    """The body's lines (without line ends), reading at most ``limit`` bytes in all and
+    ``MAX_LINE_BYTES`` per line."""
+    buffer = bytearray()
+    total = 0
+    for piece in response.iter_bytes():
+        total += len(piece)
+        if total > limit:
+            raise too_long
+        buffer += piece
+        while True:
+            end = buffer.find(b"\n")
+            if end < 0:
+                break
+            line = bytes(buffer[:end]).rstrip(b"\r")
+            del buffer[: end + 1]
+            yield line.decode("utf-8", "replace")
+        if len(buffer) > MAX_LINE_BYTES:
+            raise too_long
+    if buffer:
+        yield bytes(buffer).rstrip(b"\r").decode("utf-8", "replace")
 
 
 def _json(data: str) -> dict[str, Any]:
