@@ -124,9 +124,7 @@ _THINKING = re.compile(r"<think>.*?(?:</think>|\Z)", re.DOTALL | re.IGNORECASE)
 #: Every tag name our prompts delimit data with; data can neither open nor close any of them,
 #: in any case or spacing (``</Document>``, ``</document >``, ``< /passage>``).
 DELIMITER_TAGS = ("passages", "passage", "conversation", "turn", "document")
-_DELIMITER = re.compile(
-    r"<(\s*/?\s*(?:" + "|".join(DELIMITER_TAGS) + r")\b)", re.IGNORECASE
-)
+_DELIMITER = re.compile(r"<(\s*/?\s*(?:" + "|".join(DELIMITER_TAGS) + r")\b)", re.IGNORECASE)
 
 
 def defuse(text: str) -> str:

@@ -33,6 +33,7 @@ Complete = Callable[[list[dict[str, str]]], str]
 
 __all__ = ["DIRECTORY_PROMPT", "merge_facts", "propose_facts_with_llm"]
 
+
 def _json_object(reply: str) -> dict[str, Any]:
     cleaned = re.sub(r"^```(?:json)?|```$", "", reply.strip(), flags=re.M).strip()
     start, end = cleaned.find("{"), cleaned.rfind("}")
