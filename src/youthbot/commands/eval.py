@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from youthbot.commands.options import verbose_option
+
 
 @click.command("eval")
 @click.argument("questions_file", type=click.Path(path_type=Path, dir_okay=False))
@@ -37,6 +39,7 @@ import click
     help="Retrieval mode (repeatable; default: all three).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@verbose_option
 @click.pass_obj
 def eval_command(
     state: Any,

@@ -41,11 +41,16 @@ def verbose(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
         logging.getLogger().setLevel(logging.INFO)
 
 
-def hidden_corpus_and_verbose(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--corpus and -v on a command, stored in the state rather than passed to the function."""
-    f = click.option(
+def verbose_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """-v on a command, stored in the state (for commands whose other options differ)."""
+    return click.option(
         "-v", "--verbose", is_flag=True, expose_value=False, callback=verbose, help=VERBOSE_HELP
     )(f)
+
+
+def hidden_corpus_and_verbose(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--corpus and -v on a command, stored in the state rather than passed to the function."""
+    f = verbose_option(f)
     f = click.option(
         "--corpus",
         type=click.Path(path_type=Path, file_okay=False),
