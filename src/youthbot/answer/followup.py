@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from youthbot.answer.prompts import rewrite_messages, visible_text
 from youthbot.errors import LLMError
+from youthbot.text.questions import leans_on_conversation as is_followup
 from youthbot.types import Turn
 
 if TYPE_CHECKING:
@@ -16,46 +17,13 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Words that point back into the conversation (Latvian and English).
-ANAPHORA = frozenset(
-    {
-        "to", "tā", "tas", "tie", "tās", "tam", "tai", "tajā", "tur", "turp", "šo", "šī", "šis",
-        "šie", "šīs", "viņš", "viņa", "viņi", "viņas", "viņu", "viņiem", "tādu", "it", "its",
-        "that", "this", "those", "these", "they", "them", "their", "there", "he", "she", "him",
-        "her",
-    }
-)  # fmt: skip
-#: First words that make a question continue the previous one.
-CONTINUATIONS = frozenset({"un", "bet", "arī", "and", "but", "also", "what about"})
-#: A question of at most this many words, naming nothing, is a follow-up ("Cik dalībnieku?").
-SHORT_QUESTION_WORDS = 3
 #: How many earlier turns a rewrite looks at.
 HISTORY_TURNS = 3
 
 _WORD = re.compile(r"\w[\w\-]*\+?")
-_NAMED = re.compile(r"\d|^[A-ZĀČĒĢĪĶĻŅŠŪŽ]")
 _PREFIX = re.compile(
     r"^\s*(?:standalone question|rewritten question|question|jautājums)\s*:\s*", re.IGNORECASE
 )
-
-
-def is_followup(question: str) -> bool:
-    """True when ``question`` leans on the conversation before it.
-
-    It does when it starts with "Un"/"And"/"Bet"…, uses an anaphoric word ("to", "tur",
-    "that", "they"…), or is very short and names nothing (no capitalised word after the first,
-    no number).
-    """
-    words = _WORD.findall(question)
-    if not words:
-        return False
-    lower = [w.lower() for w in words]
-    if lower[0] in CONTINUATIONS or " ".join(lower[:2]) in CONTINUATIONS:
-        return True
-    if any(w in ANAPHORA for w in lower):
-        return True
-    named = any(_NAMED.search(w) for w in words[1:]) or any(c.isdigit() for c in words[0])
-    return len(words) <= SHORT_QUESTION_WORDS and not named
 
 
 #: Past-tense and reflexive verb endings: "organizēja", "vadīja", "rīkoja", "tikās".
