@@ -209,9 +209,9 @@ def load_annotation(path: Path, docs_dir: Path | None = None) -> Annotation:
     names = [d.name for d in documents]
     if len(set(names)) != len(names):
         raise SystemExit(f"{path}: two annotated documents share a file name")
-    label = path.stem.removesuffix("_directory_annotations").removesuffix("_annotations")
+    label = raw.get("label") or ("shipped" if path.stem == "directory_annotations" else path.stem)
     files = tuple(base / d.key for d in documents)
-    return Annotation(path, label or path.stem, tuple(documents), files)
+    return Annotation(path, label, tuple(documents), files)
 
 
 # -- counting -------------------------------------------------------------------------------
