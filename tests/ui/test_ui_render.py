@@ -104,7 +104,7 @@ def test_export_lists_citations_with_quoted_spans() -> None:
     assert "**[1]** Starpnovadu tīklošanās — 2020-10-01 — `corpus/sigulda.txt`" in markdown
     assert "> Projekts ilgs 7 mēnešus." in markdown
     assert "> Finansējums nāk no valsts budžeta." in markdown
-    assert "Daļēja atbilde" in markdown and LV.export_cancelled in markdown
+    assert "Daļēja atbilde" in markdown and f"*{LV.answer_cancelled}*" in markdown
 
 
 def test_error_text_says_what_to_do() -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 from youthbot import errors
+from youthbot.export import MARKER, mark_unverified
 from youthbot.types import Answer, Citation, Passage
 from youthbot.ui.strings import Strings
-
-MARKER = re.compile(r"\[(\d+)\]")
-"""A citation marker ``[n]`` in answer text."""
 
 CITE_SCHEME = "cite:"
 """Link target prefix of a rendered ``[n]`` marker: ``cite:3`` selects citation 3."""
@@ -29,31 +27,7 @@ def escape_markdown(text: str) -> str:
 
 def _mark_unverified(answer: Answer) -> str:
     """The answer text with a sentinel after each unverified sentence (and its markers)."""
-    text = answer.text
-    if answer.mode != "llm":
-        return text
-    out: list[str] = []
-    pos = 0
-    for sentence in answer.sentences:
-        probe = MARKER.sub("", sentence.text).strip()
-        if not probe:
-            continue
-        found = text.find(probe, pos)
-        if found < 0:
-            continue
-        end = found + len(probe)
-        # Step over the sentence's own [n] markers and the spaces between them.
-        while True:
-            match = re.compile(r"\s*\[\d+\]").match(text, end)
-            if match is None:
-                break
-            end = match.end()
-        out.append(text[pos:end])
-        if not sentence.verified:
-            out.append(_UNVERIFIED)
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    return mark_unverified(answer, _UNVERIFIED).replace(f" {_UNVERIFIED}", _UNVERIFIED)
 
 
 def answer_markdown(answer: Answer, strings: Strings) -> str:
@@ -82,11 +56,6 @@ def answer_markdown(answer: Answer, strings: Strings) -> str:
     parts.append(escape(raw[last:]))
     markdown = "".join(parts).replace(_UNVERIFIED, f" {strings.unverified_mark}")
     return markdown
-
-
-def has_unverified(answer: Answer) -> bool:
-    """True when an LLM answer holds a sentence its citations do not back."""
-    return answer.mode == "llm" and any(not s.verified for s in answer.sentences)
 
 
 def display_date(passage: Passage, strings: Strings) -> str:

@@ -103,8 +103,8 @@ class Strings:
     export_heading: str
     export_question: str
     export_sources: str
+    export_closest: str
     export_span: str
-    export_cancelled: str
 
     # Document screen
     document_meta: str
@@ -235,8 +235,8 @@ Tab — pāriet uz avotiem; 1–9 — izvēlēties avotu; o — atvērt dokument
     export_heading="Youthbot saruna",
     export_question="Jautājums",
     export_sources="Avoti",
+    export_closest="Tuvākie fragmenti",
     export_span="rakstzīmes {start}–{end}",
-    export_cancelled="*Atbilde atcelta.*",
     document_meta="{date} · {path} · citētā vieta: rakstzīmes {start}–{end}",
     directory_title="Katalogs: pasākumi un cilvēki",
     tab_events="Pasākumi",
@@ -359,8 +359,8 @@ Tab — go to the sources; 1–9 — select a source; o — open the document; C
     export_heading="Youthbot conversation",
     export_question="Question",
     export_sources="Sources",
+    export_closest="Closest passages",
     export_span="characters {start}–{end}",
-    export_cancelled="*Answer cancelled.*",
     document_meta="{date} · {path} · cited place: characters {start}–{end}",
     directory_title="Directory: events and people",
     tab_events="Events",
