@@ -109,7 +109,7 @@ def test_export_lists_citations_with_quoted_spans() -> None:
 
 def test_error_text_says_what_to_do() -> None:
     text = describe_error(DocumentNotFoundError("corpus/x.txt is not in the index"), LV)
-    assert text.startswith("Corpus/x.txt is not in the index.")
+    assert text.startswith("corpus/x.txt is not in the index.")  # a path keeps its case
     assert LV.hint_document_missing in text
     assert describe_error(LLMError("connection refused"), EN).endswith(EN.hint_llm)
     mismatch = IndexMismatchError("rebuild it with `youthbot index --rebuild`")

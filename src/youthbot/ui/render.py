@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 
 from youthbot import errors
@@ -92,7 +93,9 @@ def describe_error(error: BaseException, strings: Strings) -> str:
     message = str(error).strip()
     if message and not message.endswith((".", "!", "?")):
         message += "."
-    message = message[:1].upper() + message[1:]
+    first_word = message.split(" ", 1)[0]
+    if "/" not in first_word and "\\" not in first_word:  # a path keeps its case
+        message = message[:1].upper() + message[1:]
     for kind, field in _HINTS:
         if isinstance(error, kind):
             hint = getattr(strings, field) if field else ""
@@ -100,3 +103,22 @@ def describe_error(error: BaseException, strings: Strings) -> str:
                 message = f"{message.rstrip()} {hint}" if message else hint
             break
     return message
+
+
+_OS_ERRORS = {
+    errno.EACCES: "os_permission",
+    errno.EPERM: "os_permission",
+    errno.ENOENT: "os_not_found",
+    errno.ENOTDIR: "os_not_found",
+    errno.EISDIR: "os_is_directory",
+    errno.ENOSPC: "os_no_space",
+    errno.EROFS: "os_read_only",
+}
+
+
+def os_error_text(error: OSError, strings: Strings) -> str:
+    """Why a file operation failed, in the interface's language (not the system's English)."""
+    field = _OS_ERRORS.get(error.errno or -1)
+    if field is not None:
+        return getattr(strings, field)
+    return strings.os_other.format(code=error.errno if error.errno is not None else "?")
