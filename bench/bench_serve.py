@@ -104,7 +104,9 @@ def _client(
             latencies.append(elapsed)
 
 
-def _run(base: str, clients: int, count: int, deadline_s: float) -> tuple[list[float], list[str], float]:
+def _run(
+    base: str, clients: int, count: int, deadline_s: float
+) -> tuple[list[float], list[str], float]:
     questions = _questions()
     latencies: list[float] = []
     errors: list[str] = []

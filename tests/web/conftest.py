@@ -48,7 +48,9 @@ def own_server(tmp_path: Path, pipeline: Pipeline) -> Iterator[Callable[..., Liv
     """
     made: list[tuple[LiveServer, Pipeline]] = []
 
-    def make(*, watch: bool = False, token: str | None = None, host: str = "127.0.0.1") -> LiveServer:
+    def make(
+        *, watch: bool = False, token: str | None = None, host: str = "127.0.0.1"
+    ) -> LiveServer:
         root = tmp_path / f"site{len(made)}"
         corpus = small_corpus(root / "corpus", SMALL_CORPUS)
         settings = Settings(index=root / "embeddings", corpus=corpus, llm_url=None)

@@ -60,12 +60,19 @@ def test_every_view_passes_the_label_and_contrast_checks(server: LiveServer, bro
             page.locator("a.cite").first.click()
             page.fill("#question", UNANSWERABLE)
             page.press("#question", "Enter")
-            page.wait_for_function("document.querySelectorAll('article.exchange:not(.pending)').length == 2")
+            page.wait_for_function(
+                "document.querySelectorAll('article.exchange:not(.pending)').length == 2"
+            )
             checked["answers with an open source"] = audit(page)
             page.locator("a.open-doc").first.click()
             page.wait_for_selector("mark#span")
             checked["whole document"] = audit(page)
-            for path in ("/directory", "/directory?place=Liep%C4%81j%C4%81&from=nekad", "/documents", "/document?doc=nav"):
+            for path in (
+                "/directory",
+                "/directory?place=Liep%C4%81j%C4%81&from=nekad",
+                "/documents",
+                "/document?doc=nav",
+            ):
                 page.goto(server.url + path)
                 checked[path] = audit(page)
             page.goto(server.url + "/?lang=en")

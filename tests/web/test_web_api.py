@@ -80,7 +80,8 @@ def test_stats_and_directory_match_the_cli(server: LiveServer, pipeline: Pipelin
     liepaja = httpx.get(f"{server.url}/api/directory/events", params={"place": "Liepājā"}).json()
     assert liepaja and len(liepaja) < len(everything)
     assert [e["title"] for e in liepaja] == [
-        e["title"] if isinstance(e, dict) else e.title for e in pipeline.facts.events(place="Liepājā")
+        e["title"] if isinstance(e, dict) else e.title
+        for e in pipeline.facts.events(place="Liepājā")
     ]
     people = httpx.get(f"{server.url}/api/directory/people", params={"org": "Kurzemes"}).json()
     assert people and all(p["mentions"] for p in people)
@@ -92,12 +93,24 @@ def test_stats_and_directory_match_the_cli(server: LiveServer, pipeline: Pipelin
         ("post", "/api/ask", {"json": {"question": "   "}}, 400, "empty"),
         ("post", "/api/ask", {"json": {"question": "Kas? " * 600}}, 400, "too long"),
         ("post", "/api/ask", {"json": {}}, 400, "question"),
-        ("post", "/api/ask", {"content": b"{not json", "headers": {"content-type": "application/json"}}, 400, ""),
+        (
+            "post",
+            "/api/ask",
+            {"content": b"{not json", "headers": {"content-type": "application/json"}},
+            400,
+            "",
+        ),
         ("post", "/api/ask", {"json": {"question": "Kas?", "mode": "magic"}}, 400, "mode"),
         ("get", "/api/search", {"params": {"q": "Liepāja", "k": 0}}, 400, "k"),
         ("get", "/api/search", {"params": {"q": ""}}, 400, "empty"),
         ("get", "/api/document", {"params": {"doc": "corpus/nav-tada.txt"}}, 404, "nav-tada"),
-        ("get", "/api/span", {"params": {"doc": "corpus/nav-tada.txt", "start": 0, "end": 3}}, 404, ""),
+        (
+            "get",
+            "/api/span",
+            {"params": {"doc": "corpus/nav-tada.txt", "start": 0, "end": 3}},
+            404,
+            "",
+        ),
         ("get", "/api/directory/events", {"params": {"from": "pagājušgad"}}, 400, "YYYY"),
         ("get", "/api/directory/planets", {}, 400, "kind"),
         ("get", "/api/nothing-here", {}, 404, "no such address"),
@@ -132,7 +145,12 @@ def test_openapi_schema_describes_the_api(server: LiveServer) -> None:
 def test_many_concurrent_requests_all_get_the_answer_they_would_get_alone(
     server: LiveServer, pipeline: Pipeline
 ) -> None:
-    questions = [QUESTION, UNANSWERABLE, "Kas ir projekta galvenais mērķis?", "Who went to Lithuania?"]
+    questions = [
+        QUESTION,
+        UNANSWERABLE,
+        "Kas ir projekta galvenais mērķis?",
+        "Who went to Lithuania?",
+    ]
     alone = {q: pipeline.ask(q, use_llm=False).to_dict()["answer"] for q in questions}
     got: list[tuple[str, int, str]] = []
 
@@ -191,7 +209,9 @@ def test_upload_is_indexed_incrementally_and_then_answerable(
     wait_for(lambda: not httpx.get(f"{live.url}/api/build").json()["running"])
     build = httpx.get(f"{live.url}/api/build").json()
     assert build["error"] is None
-    assert build["last"]["added"] == ["rujiena.txt"] or build["last"]["added"][0].endswith("rujiena.txt")
+    assert build["last"]["added"] == ["rujiena.txt"] or build["last"]["added"][0].endswith(
+        "rujiena.txt"
+    )
     failed = build["last"]["failed"]
     assert len(failed) == 1 and failed[0]["path"].endswith("tuks.txt")
     corpus = Path(live.service.settings.corpus)
@@ -207,7 +227,10 @@ def test_upload_is_indexed_incrementally_and_then_answerable(
     assert answer["answered"]
     assert any(c["doc"].endswith("rujiena.txt") for c in answer["citations"])
     # the same name again with other bytes never replaces the first file
-    httpx.post(f"{live.url}/api/documents", files=[("files", ("rujiena.txt", b"Cits teksts.", "text/plain"))])
+    httpx.post(
+        f"{live.url}/api/documents",
+        files=[("files", ("rujiena.txt", b"Cits teksts.", "text/plain"))],
+    )
     wait_for(lambda: not httpx.get(f"{live.url}/api/build").json()["running"])
     assert (corpus / "rujiena.txt").read_text(encoding="utf-8") == text
     assert (corpus / "rujiena-2.txt").exists()
@@ -281,7 +304,12 @@ def test_server_bound_beyond_localhost_lets_no_one_in_without_the_token(
     own_server: Callable[..., LiveServer],
 ) -> None:
     live = own_server(host="0.0.0.0", token="s3cret-token-for-the-test")
-    for method, path in (("GET", "/"), ("GET", "/api/stats"), ("POST", "/api/ask"), ("GET", "/static/app.css")):
+    for method, path in (
+        ("GET", "/"),
+        ("GET", "/api/stats"),
+        ("POST", "/api/ask"),
+        ("GET", "/static/app.css"),
+    ):
         r = httpx.request(method, live.url + path, json={"question": QUESTION})
         assert r.status_code == 401, path
         assert r.json() == {"error": "access token required"}

@@ -25,7 +25,9 @@ def shot(page: Any, name: str) -> None:
     """Save a full-page screenshot of the current view (named in the README)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-{size['width']}x{size['height']}.png"), full_page=True)
+    page.screenshot(
+        path=str(SCREENSHOTS / f"{name}-{size['width']}x{size['height']}.png"), full_page=True
+    )
 
 
 def ask(page: Any, question: str) -> Any:
@@ -223,7 +225,11 @@ def test_english_switch_and_phone_width(server: LiveServer, browser: Any) -> Non
         assert exchange.locator(".passage").first.is_visible()
         page.goto(server.url + "/")  # the language is remembered
         assert page.locator("html").get_attribute("lang") == "en"
-        for path, name in (("/", "chat-answer"), ("/directory", "directory"), ("/documents", "documents")):
+        for path, name in (
+            ("/", "chat-answer"),
+            ("/directory", "directory"),
+            ("/documents", "documents"),
+        ):
             page.goto(server.url + path)
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"

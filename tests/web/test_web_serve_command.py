@@ -21,7 +21,11 @@ YOUTHBOT = Path(sys.executable).with_name("youthbot")
 
 def _start(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[str], list[str]]:
     process = subprocess.Popen(
-        [str(YOUTHBOT), *args], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+        [str(YOUTHBOT), *args],
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
     )
     lines: list[str] = []
     assert process.stderr is not None

@@ -1,4 +1,4 @@
-"""The JSON API: the CLI's contract over HTTP (``ask --json``, ``search --json``, stats, directory)."""
+"""The JSON API: the CLI's contract over HTTP (ask, search, stats, directory, documents)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,13 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from youthbot.errors import IndexMissingError
-from youthbot.web.service import MAX_QUESTION_CHARS, DirectoryFilters, DirectoryKind, WebService, row_json
+from youthbot.web.service import (
+    MAX_QUESTION_CHARS,
+    DirectoryFilters,
+    DirectoryKind,
+    WebService,
+    row_json,
+)
 from youthbot.web.streaming import Done, Failed, Token, sse, stream_call
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -139,8 +145,8 @@ def build_router() -> APIRouter:
             200: {
                 "model": AnswerOut,
                 "description": "The answer; with `Accept: text/event-stream`, server-sent"
-                " events: `token` (`{\"delta\"}`) while an LLM writes, then `answer` (this"
-                " object), or `error` (`{\"error\"}`).",
+                ' events: `token` (`{"delta"}`) while an LLM writes, then `answer` (this'
+                ' object), or `error` (`{"error"}`).',
                 "content": {"text/event-stream": {}},
             }
         },
@@ -219,7 +225,7 @@ def build_router() -> APIRouter:
             str | None, Query(alias="to", pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]")
         ] = None,
     ) -> Any:
-        """People, organisations, events or projects (`youthbot people|orgs|events|projects --json`)."""
+        """People, organisations, events or projects (`youthbot events --json` …)."""
         filters = DirectoryFilters(place, org, person, date_from, date_to)
         rows = _service(request).directory(kind, filters)
         return JSONResponse([row_json(r) for r in rows])

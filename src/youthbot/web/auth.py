@@ -102,7 +102,9 @@ def _host_name(host: str) -> str:
 
 
 def _matches(given: str | None, token: str | None) -> bool:
-    return bool(given) and token is not None and secrets.compare_digest(given.encode(), token.encode())
+    return (
+        bool(given) and token is not None and secrets.compare_digest(given.encode(), token.encode())
+    )
 
 
 async def _refuse(send: Send, status: int, message: str) -> None:
@@ -121,7 +123,9 @@ async def _refuse(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-async def _redirect_with_cookie(send: Send, scope: Scope, query: dict[str, str], token: str) -> None:
+async def _redirect_with_cookie(
+    send: Send, scope: Scope, query: dict[str, str], token: str
+) -> None:
     rest = {k: v for k, v in query.items() if k != "token"}
     location = scope.get("root_path", "") + scope["path"] + (f"?{urlencode(rest)}" if rest else "")
     cookie = f"{TOKEN_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000"

@@ -1,4 +1,4 @@
-"""Index builds for the web server: one at a time on a thread, with progress, and the corpus watch."""
+"""Index builds for the server: one at a time on a thread, with progress; the corpus watch."""
 
 from __future__ import annotations
 

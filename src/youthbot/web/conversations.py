@@ -172,7 +172,9 @@ def answer_from_json(data: str | dict[str, Any]) -> Answer:
         text=d["text"],
         mode=d["mode"],
         citations=[
-            Citation(int(c["n"]), _passage(c["passage"]), int(c["start"]), int(c["end"]), c["quote"])
+            Citation(
+                int(c["n"]), _passage(c["passage"]), int(c["start"]), int(c["end"]), c["quote"]
+            )
             for c in d["citations"]
         ],
         passages=[_passage(p) for p in d["passages"]],

@@ -1,4 +1,4 @@
-"""Errors as HTTP answers: typed youthbot errors and bad input become one-line JSON, never a traceback."""
+"""Errors as HTTP answers: typed errors and bad input become one line of JSON, no traceback."""
 
 from __future__ import annotations
 

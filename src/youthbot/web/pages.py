@@ -16,7 +16,13 @@ from youthbot.errors import YouthbotError
 from youthbot.export import conversation_markdown
 from youthbot.text.dates import format_date
 from youthbot.web.conversations import WebExchange, new_conversation_id
-from youthbot.web.render import answer_html, answer_note, describe_error, document_view, source_views
+from youthbot.web.render import (
+    answer_html,
+    answer_note,
+    describe_error,
+    document_view,
+    source_views,
+)
 from youthbot.web.service import MAX_QUESTION_CHARS, DirectoryFilters, WebService
 from youthbot.web.streaming import Done, Failed, Token, sse, stream_call
 from youthbot.web.strings import WebStrings, web_strings
@@ -49,10 +55,14 @@ def _conversation_id(request: Request) -> str | None:
     return value if value and 10 <= len(value) <= 64 else None
 
 
-def _remember(response: Response, request: Request, t: WebStrings, conversation: str | None) -> Response:
+def _remember(
+    response: Response, request: Request, t: WebStrings, conversation: str | None
+) -> Response:
     """Set the language and conversation cookies on ``response``."""
     if request.query_params.get("lang") in ("lv", "en"):
-        response.set_cookie(LANG_COOKIE, t.lang, max_age=COOKIE_AGE_S, samesite="lax", httponly=True)
+        response.set_cookie(
+            LANG_COOKIE, t.lang, max_age=COOKIE_AGE_S, samesite="lax", httponly=True
+        )
     if conversation and conversation != _conversation_id(request):
         response.set_cookie(
             CONVERSATION_COOKIE, conversation, max_age=COOKIE_AGE_S, samesite="lax", httponly=True
@@ -244,7 +254,9 @@ def build_router() -> APIRouter:
     def documents(request: Request) -> Response:
         t = page_strings(request)
         response = templates.TemplateResponse(
-            request, "documents.html", _context(request, t, "documents", **_documents_values(request, t))
+            request,
+            "documents.html",
+            _context(request, t, "documents", **_documents_values(request, t)),
         )
         return _remember(response, request, t, None)
 
@@ -256,7 +268,8 @@ def build_router() -> APIRouter:
         files = [f for f in form.getlist("files") if hasattr(f, "filename") and f.filename]
         service = _service(request)
         results = await anyio.to_thread.run_sync(
-            service.save_uploads, [(f.filename, f.file.read) for f in files]  # type: ignore[union-attr]
+            service.save_uploads,
+            [(f.filename, f.file.read) for f in files],  # type: ignore[union-attr]
         )
         request.app.state.last_uploads = results
         return RedirectResponse("/documents", status_code=303)
@@ -320,7 +333,9 @@ def _answer(service: WebService, question: str, conversation: str) -> WebExchang
     try:
         answer = service.ask(question, conversation=conversation)
     except YouthbotError:
-        return service.conversations.add(conversation, question[:MAX_QUESTION_CHARS], None, "failed")
+        return service.conversations.add(
+            conversation, question[:MAX_QUESTION_CHARS], None, "failed"
+        )
     service.note_llm(answer)
     return service.conversations.add(conversation, question, answer, "answered")
 
@@ -329,17 +344,23 @@ async def _ask_events(
     service: WebService, question: str, conversation: str, t: WebStrings
 ) -> AsyncIterator[str]:
     """Tokens while an LLM writes, then the exchange as HTML (or the error as one line)."""
+
     def call(on_token: Any, cancel: Any) -> WebExchange:
         answer = service.ask(question, conversation=conversation, on_token=on_token, cancel=cancel)
         service.note_llm(answer)
-        return service.conversations.add(conversation, " ".join(question.split()), answer, "answered")
+        return service.conversations.add(
+            conversation, " ".join(question.split()), answer, "answered"
+        )
 
     async for item in stream_call(call):
         if isinstance(item, Token):
             yield sse("token", {"delta": item.delta})
         elif isinstance(item, Done):
             exchange = item.result
-            yield sse("exchange", {"seq": exchange.seq, "html": str(render_exchange(service, exchange, t))})
+            yield sse(
+                "exchange",
+                {"seq": exchange.seq, "html": str(render_exchange(service, exchange, t))},
+            )
         elif isinstance(item, Failed):
             yield sse("error", {"message": describe_error(item.error, t)})
 
@@ -350,10 +371,17 @@ def page_error(request: Request, status: int, message: str) -> Response:
     try:
         context = _context(request, t, "error", message=message, status=status)
     except Exception:  # noqa: BLE001 - the status itself failed: show the error alone
-        context = {"request": request, "t": t, "active": "error", "message": message,
-                   "status": status, "status_line": "", "lang_href": "?lang=" + t.other_lang,
-                   "js_strings": {}}
+        context = {
+            "request": request,
+            "t": t,
+            "active": "error",
+            "message": message,
+            "status": status,
+            "status_line": "",
+            "lang_href": "?lang=" + t.other_lang,
+            "js_strings": {},
+        }
     return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 
-__all__ = ["build_router", "page_error", "dataclasses"]
+__all__ = ["build_router", "page_error"]

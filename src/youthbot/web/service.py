@@ -1,4 +1,4 @@
-"""What the page and the API do, over the one pipeline: ask, search, documents, directory, uploads."""
+"""What the page and the API do over the one pipeline: ask, search, documents, uploads."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ MAX_QUESTION_CHARS = 2000
 LLM_PROBE_TTL_S = 30.0
 #: Name of the page conversations' database in the index directory.
 CONVERSATIONS_NAME = "web-conversations.sqlite"
+
 
 class QuestionEmptyError(InputError):
     """The question has no words."""
@@ -229,7 +230,9 @@ class WebService:
         for name in ("date_from", "date_to"):
             value = values[name]
             if value is not None and not DATE_FILTER.fullmatch(value):
-                raise InputError(f"{name.replace('_', ' ')} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+                raise InputError(
+                    f"{name.replace('_', ' ')} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD"
+                )
         return DirectoryFilters(**values)
 
     def directory(self, kind: DirectoryKind, filters: DirectoryFilters) -> list[Any]:
@@ -293,7 +296,9 @@ class WebService:
         }
 
     # -- uploads -------------------------------------------------------------------------
-    def save_uploads(self, files: Iterable[tuple[str, Callable[[int], bytes]]]) -> list[SavedUpload]:
+    def save_uploads(
+        self, files: Iterable[tuple[str, Callable[[int], bytes]]]
+    ) -> list[SavedUpload]:
         """Save uploaded files into the corpus folder and queue an incremental build of them.
 
         Each file is refused, with one line saying why, when its kind cannot be read or it is
@@ -317,7 +322,9 @@ class WebService:
             if suffix not in SUPPORTED_SUFFIXES:
                 kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
                 results.append(
-                    SavedUpload(name, None, f"unsupported file type {suffix or '(none)'} (reads {kinds})")
+                    SavedUpload(
+                        name, None, f"unsupported file type {suffix or '(none)'} (reads {kinds})"
+                    )
                 )
                 continue
             data = read(max_bytes + 1)

@@ -225,7 +225,9 @@ LV = WebStrings(
     bad_date="Datumu raksta kā GGGG, GGGG-MM vai GGGG-MM-DD (nevis „{value}”).",
     documents_title="Dokumenti un indekss",
     upload_label="Pievienot failus",
-    upload_hint=".txt, .md, .html, .pdf, .docx; katrs līdz {mb} MB. Tie tiek saglabāti mapē {corpus}.",
+    upload_hint=(
+        ".txt, .md, .html, .pdf, .docx; katrs līdz {mb} MB. Tie tiek saglabāti mapē {corpus}."
+    ),
     upload_button="Augšupielādēt un indeksēt",
     upload_none="Izvēlieties vismaz vienu failu.",
     upload_saved="Saglabāti faili ({n}): {files}",
@@ -312,7 +314,9 @@ EN = WebStrings(
     unverified_text="not verified against the sources",
     unverified_legend="⚠ — the cited sources do not back this sentence (unverified).",
     not_answered="The documents do not hold the answer.",
-    not_answered_closest="The documents do not hold the answer. The closest passages I found are below.",
+    not_answered_closest=(
+        "The documents do not hold the answer. The closest passages I found are below."
+    ),
     answer_cancelled="Answer cancelled.",
     answer_failed="The answer could not be prepared: {reason}",
     answer_failed_short="The answer could not be prepared.",
