@@ -69,6 +69,13 @@ def _rss_mb(pid: int) -> float:
     return psutil.Process(pid).memory_info().rss / 1e6
 
 
+def _cpu_s(pid: int) -> float:
+    import psutil
+
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -192,10 +199,20 @@ def main() -> int:
             _run(base, 1, 5, args.deadline)  # warm-up: first answers load caches
             before = _rss_mb(server.pid)
             print(f"server memory before: {before:.0f} MB")
+            print(f"load average before: {os.getloadavg()[0]:.1f} (other processes share the cores)")
             single = _run(base, 1, args.questions, args.deadline)
             _report("1 client (baseline)", *single)
+            cpu = _cpu_s(server.pid)
             many = _run(base, args.clients, args.questions, args.deadline)
+            cpu = _cpu_s(server.pid) - cpu
             _report(f"{args.clients} clients × {args.questions} questions", *many)
+            if many[0]:
+                per = cpu / len(many[0]) * 1000
+                print(
+                    f"server CPU per answer: {per:.0f} ms (so {os.cpu_count()} free cores serve at"
+                    f" most {os.cpu_count() * 1000 / per:.0f} answers/s); load average after:"
+                    f" {os.getloadavg()[0]:.1f}"
+                )
             after = _rss_mb(server.pid)
             print(f"server memory after: {after:.0f} MB ({after - before:+.0f} MB)")
             if single[0] and many[0]:
