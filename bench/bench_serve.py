@@ -199,7 +199,9 @@ def main() -> int:
             _run(base, 1, 5, args.deadline)  # warm-up: first answers load caches
             before = _rss_mb(server.pid)
             print(f"server memory before: {before:.0f} MB")
-            print(f"load average before: {os.getloadavg()[0]:.1f} (other processes share the cores)")
+            print(
+                f"load average before: {os.getloadavg()[0]:.1f} (other processes share the cores)"
+            )
             single = _run(base, 1, args.questions, args.deadline)
             _report("1 client (baseline)", *single)
             cpu = _cpu_s(server.pid)

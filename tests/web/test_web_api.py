@@ -328,3 +328,18 @@ def test_server_bound_beyond_localhost_lets_no_one_in_without_the_token(
         page = client.get("/?token=s3cret-token-for-the-test")
         assert page.status_code == 200 and "token" not in str(page.url)
         assert client.get("/api/stats").status_code == 200
+
+
+def test_the_page_works_without_javascript_too(server: LiveServer) -> None:
+    with httpx.Client(base_url=server.url, timeout=60) as browser:
+        posted = browser.post("/ask", data={"question": QUESTION})
+        assert posted.status_code == 303 and posted.headers["location"].startswith("/#ex-")
+        page = browser.get("/")
+        assert page.status_code == 200
+        assert 'class="cite"' in page.text and "<mark" in page.text
+        markdown = browser.get("/export.md")
+        assert markdown.headers["content-type"].startswith("text/markdown")
+        assert QUESTION in markdown.text
+        missing = browser.get("/document?doc=corpus/nav.txt", headers={"Accept": "text/html"})
+        assert missing.status_code == 404 and "corpus/nav.txt" in missing.text
+        assert "Traceback" not in missing.text

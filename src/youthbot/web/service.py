@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import re
 import threading
 import time
@@ -30,6 +31,11 @@ logger = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 #: Seconds an LLM reachability probe is trusted before the endpoint is asked again.
 LLM_PROBE_TTL_S = 30.0
+#: Questions answered at the same time (one per core); more wait their turn. The model runs
+#: outside the GIL and the rest of an answer inside it, so one per core keeps the cores busy,
+#: while twenty at once only queue for the GIL (bench/bench_serve.py: p50 776 ms with 2,
+#: 1,160 ms with 40 on the same loaded machine).
+ANSWER_SLOTS = max(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2)
 #: Name of the page conversations' database in the index directory.
 CONVERSATIONS_NAME = "web-conversations.sqlite"
 
@@ -112,6 +118,7 @@ class WebService:
         self._lock = threading.Lock()
         self._llm: tuple[float, LLMState] | None = None
         self._documents: dict[tuple[str, str | None], Document] = {}
+        self._slots = threading.BoundedSemaphore(max(1, ANSWER_SLOTS))
 
     # -- conversations -------------------------------------------------------------------
     @property
@@ -162,15 +169,16 @@ class WebService:
         """
         question = self.check_question(question)
         history = self.conversations.history(conversation) if conversation else None
-        return self.pipeline.ask(
-            question,
-            session=session,
-            history=history or None,
-            use_llm=use_llm,
-            on_token=on_token,
-            cancel=cancel,
-            mode=mode,
-        )
+        with self._slots:
+            return self.pipeline.ask(
+                question,
+                session=session,
+                history=history or None,
+                use_llm=use_llm,
+                on_token=on_token,
+                cancel=cancel,
+                mode=mode,
+            )
 
     def search(
         self, query: str, k: int, mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
