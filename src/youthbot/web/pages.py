@@ -99,6 +99,7 @@ def _context(request: Request, t: WebStrings, active: str, **values: Any) -> dic
             "searching": t.searching,
             "stage": {"read": t.stage_read, "embed": t.stage_embed, "write": t.stage_write},
             "error": t.error_title,
+            "saved": t.upload_saved,
         },
         **values,
     }

@@ -201,7 +201,10 @@
         if (body.saved?.length) {
           const ok = document.createElement("p");
           ok.className = "ok";
-          ok.textContent = body.saved.map((s) => s.name).join(", ");
+          const names = body.saved.map((s) => s.name).join(", ");
+          ok.textContent = (strings.saved || "{files}")
+            .replace("{n}", String(body.saved.length))
+            .replace("{files}", names);
           result.append(ok);
         }
         const problems = [...(body.refused || []).map((r) => r.name + ": " + r.error)];
