@@ -204,12 +204,16 @@ def main() -> int:
             )
             single = _run(base, 1, args.questions, args.deadline)
             _report("1 client (baseline)", *single)
-            cpu = _cpu_s(server.pid)
+            cpu, mine = _cpu_s(server.pid), _cpu_s(os.getpid())
             many = _run(base, args.clients, args.questions, args.deadline)
-            cpu = _cpu_s(server.pid) - cpu
+            cpu, mine = _cpu_s(server.pid) - cpu, _cpu_s(os.getpid()) - mine
             _report(f"{args.clients} clients × {args.questions} questions", *many)
             if many[0]:
                 per = cpu / len(many[0]) * 1000
+                print(
+                    f"the clients' own CPU per answer: {mine / len(many[0]) * 1000:.0f} ms"
+                    " (on the same cores)"
+                )
                 print(
                     f"server CPU per answer: {per:.0f} ms (so {os.cpu_count()} free cores serve at"
                     f" most {os.cpu_count() * 1000 / per:.0f} answers/s); load average after:"
