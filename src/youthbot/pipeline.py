@@ -148,7 +148,7 @@ class Pipeline:
         )
         with self._lock:
             if report.modified or rebuild:
-                self._close_generation()
+                self._retire_generation()
         return report
 
     def ensure_index(
@@ -174,7 +174,7 @@ class Pipeline:
                 )
             if self._generation is not None and self._generation.path == current:
                 return self._generation
-            self._close_generation()
+            self._retire_generation()
             store = Store(current / DB_NAME, readonly=True)
             try:
                 check_manifest(
@@ -188,6 +188,14 @@ class Pipeline:
             retriever = Retriever(store, dense, lexical, self.embedder, self.analyzer)
             self._generation = _Generation(current, retriever)
             return self._generation
+
+    def _retire_generation(self) -> None:
+        """Stop handing out the live generation without closing it under running readers.
+
+        Requests still answering from it (the web server answers many at once) keep their
+        reference; its files are closed when the last of them lets go.
+        """
+        self._generation = None
 
     def _close_generation(self) -> None:
         if self._generation is not None:
@@ -236,7 +244,8 @@ class Pipeline:
         gen = self._open()
         turns = list(history or [])
         if session and not history:
-            turns = self._session_store().history(session)
+            with self._lock:  # one SQLite connection shared by concurrent requests
+                turns = self._session_store().history(session)
         client = self._llm_client() if self._llm_wanted(use_llm) else None
         standalone = question
         if turns:
@@ -260,7 +269,8 @@ class Pipeline:
         answer.question = question
         answer.standalone = standalone
         if session:
-            self._session_store().append(session, Turn(question, answer.text))
+            with self._lock:
+                self._session_store().append(session, Turn(question, answer.text))
         return answer
 
     def _extractive(self, question: str, retrieval: Retrieval, gen: _Generation) -> Answer:

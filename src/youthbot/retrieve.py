@@ -150,6 +150,7 @@ class Retriever:
         self.analyzer = analyzer
         self.weights = weights or FusionWeights()
         self._doc_terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._chunk_terms: dict[tuple[str, int, int], list[frozenset[str]]] = {}
         self._null: np.ndarray | None = None
 
     # -- public -------------------------------------------------------------------
@@ -265,10 +266,7 @@ class Retriever:
         if total <= 0:
             return 0.0
         title_terms, doc_terms = self.document_terms(chunk.doc)
-        sentences = [
-            set(self.analyzer.terms(chunk.text[s - chunk.start : e - chunk.start]))
-            for s, e in self._sentence_spans(chunk)
-        ] or [set(self.analyzer.terms(chunk.text))]
+        sentences = self._sentence_terms(chunk)
         best = 0.0
         for i in range(len(sentences)):
             window = title_terms.union(*sentences[max(0, i - 1) : i + 2])
@@ -278,6 +276,20 @@ class Retriever:
             )
             best = max(best, got)
         return best / total
+
+    def _sentence_terms(self, chunk: Chunk) -> list[frozenset[str]]:
+        """The analysed terms of each sentence of a chunk (cached: the index never changes)."""
+        key = (chunk.doc, chunk.start, chunk.end)
+        terms = self._chunk_terms.get(key)
+        if terms is None:
+            terms = [
+                frozenset(self.analyzer.terms(chunk.text[s - chunk.start : e - chunk.start]))
+                for s, e in self._sentence_spans(chunk)
+            ] or [frozenset(self.analyzer.terms(chunk.text))]
+            if len(self._chunk_terms) > 8192:
+                self._chunk_terms.clear()
+            self._chunk_terms[key] = terms
+        return terms
 
     def _sentence_spans(self, chunk: Chunk) -> list[tuple[int, int]]:
         return self.store.sentence_spans(chunk.doc, chunk.start, chunk.end)
