@@ -2,27 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from youthbot.answer.extractive import question_type
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        ("Kas organizēja tikšanos Liepājā?", "who"),
-        ("Kas ir projekta galvenais mērķis?", "other"),
-        ("Kad notika pieredzes apmaiņa?", "when"),
-        ("Kurā datumā pulcējās speciālisti?", "when"),
-        ("Kur atrodas Vizium?", "where"),
-        ("Cik dalībnieku bija pasākumā?", "count"),
-        ("Who funds the project?", "who"),
-        ("Kā darbojas PROTI un DARI 2.0?", "other"),
-    ],
-)
-def test_question_type(question: str, kind: str) -> None:
-    assert question_type(question) == kind
-
 
 def _check_citations(pipeline, answer) -> None:
     assert answer.citations
@@ -64,8 +43,3 @@ def test_contact_question_returns_the_whole_contact_block(pipeline) -> None:
     answer = pipeline.ask("Kāds ir Zanes Gailes tālrunis?")
     assert "29206098" in answer.text
     _check_citations(pipeline, answer)
-
-
-def test_question_typed_without_diacritics_keeps_its_type() -> None:
-    assert question_type("Kura datuma notika tiksanas?") == "when"
-    assert question_type("Kads ir centra talrunis?") == "contact"

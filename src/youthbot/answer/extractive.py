@@ -1,14 +1,30 @@
-"""Extractive answers: the retrieved sentences that answer the question, each with its citation."""
+"""Extractive answers: the retrieved sentences that answer the question, each with its citation.
+
+An explanation ("Kā darbojas …?") is answered by the sentences that score best against the
+question. A typed question (who, which organisation, when, until when, where, how much, how
+many, contact) is answered only by a sentence that holds a span of the type it asks for (a
+person, a date, an amount …, found by ``youthbot.text.spans``), tied to what the question is
+about: the sentence itself, the sentence its pronoun points back to ("To vada …", "Esmu …"),
+its document's title and, at partial credit, the rest of its document must hold enough of the
+question's subject, and its document must mention every name, number and code the question
+does. Where the question names a relation ("Kas vadīja …?"), the sentence must state it (the
+verb, its agent noun or action noun: vadīja, vadītāja, vadībā), or be the document's byline for
+"who wrote". When no retrieved sentence qualifies, the answer is "no answer" with the closest
+passages: it is better to decline than to quote a related sentence as if it answered.
+"""
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from youthbot.text.normalize import strip_diacritics
+from youthbot.question import Question, analyse_question
+from youthbot.text.spans import Span, SpanKind, find_spans
+from youthbot.tuning import DEFAULT_TUNING, Tuning
 from youthbot.types import Answer, AnswerSentence, Chunk, Citation, Passage
 
 if TYPE_CHECKING:
@@ -19,94 +35,57 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-QuestionType = Literal["contact", "who", "when", "where", "count", "other"]
-
 NO_ANSWER = {
     "lv": "Dokumentos neatradu atbildi uz šo jautājumu. Tuvākie fragmenti ir zemāk.",
     "en": "I found no answer to this question in the documents. The closest passages are below.",
 }
 
-#: How many passages (best first) the answer sentences may come from.
-SOURCE_PASSAGES = 3
-#: A further sentence joins the answer when it scores at least this share of the best one.
-FOLLOWER_SHARE = 0.8
-MAX_SENTENCES = 3
-#: How much a sentence's score shrinks per rank its passage stands below the first.
-RANK_DECAY = 0.15
+#: Relations whose agent is a document's byline (its author) when no sentence states them.
+_BYLINE_RELATIONS = frozenset({"write", "prepare", "say"})
+#: A byline stands in the last this many characters of a document.
+_BYLINE_TAIL = 400
 
-_TYPE_PATTERNS: list[tuple[QuestionType, re.Pattern[str]]] = [
-    (
-        "contact",
-        re.compile(
-            r"\b(tālru\w*|telefon\w*|e-?past\w*|kontakt\w*|sazināties|phone|e-?mail|contact)\b",
-            re.I,
-        ),
-    ),
-    ("when", re.compile(r"\b(kad|kurā (datumā|dienā|gadā|mēnesī)|cikos|when|what date)\b", re.I)),
-    ("where", re.compile(r"\b(kur|kurā (vietā|pilsētā|novadā|valstī)|uz kurieni|where)\b", re.I)),
-    ("count", re.compile(r"\b(cik|how (many|much))\b", re.I)),
-    (
-        "who",
-        re.compile(
-            r"^\s*(kas(?!\s+(ir|bija|tiek|notika)\b)|kurš|kura|kuri|kuras|kam|who|whom)\b", re.I
-        ),
-    ),
-]
-
-_PERSON = re.compile(
-    r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(?:-\s?[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+)?\s+[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūžė]+(?:-\s?[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+)?"
+#: Words that open a sentence continuing the one before it: "To vada …", "Viņa stāsta …",
+#: "Esmu …", "Mans vārds ir …" name their subject in the sentence before.
+_BACK_REFERENCE = re.compile(
+    r"^[\"“„«(]*(to|tā|tas|tie|tās|tam|tai|šis|šī|šo|šie|šīs|tajā|tur|viņš|viņa|viņi|viņas|"
+    r"viņu|esmu|esam|mans vārds|mani sauc|mūsu|es|it|this|they|there|he|she)\b",
+    re.IGNORECASE,
 )
-_ORG = re.compile(
-    r"\b(biedrīb|pašvaldīb|reģion|centr|aģentūr|ministrij|pārvald|komisij|fond|nodaļ)\w*", re.I
+#: A place the gazetteer may not know: a capitalised word in the locative ("Brančotavā"), or a
+#: street address ("Skolotāju ielā 8").
+_LOCATIVE = re.compile(
+    r"(?<![\w.])[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]{2,}(?:ā|ī|ē|os|ās|ūs|iešos)(?![\w])"
+    r"|(?<![\w.])[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w-]+\s+(?:ielā|iela|ielas|bulvārī|bulvāris|prospektā|"
+    r"laukumā|gatvē|krastmalā)\s+\d+[a-zA-Z]?"
 )
-_PLACE = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(ā|ī|ē|os|ās|ū|u)\b")
-_NUMBER = re.compile(r"\d")
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(\+371)?\s?\d{8}\b|\b\d{2}\s?\d{3}\s?\d{3}\b")
+_COUNTED = re.compile(r"\b(?:cik|how many|number of)\s+([^\W\d_]+)", re.IGNORECASE)
 
 
-#: The same patterns without diacritics, matched against the question without them, so a
-#: question typed as "Kura datuma notika …" is still a "when" question.
-_PLAIN_PATTERNS = [
-    (kind, re.compile(strip_diacritics(p.pattern), p.flags)) for kind, p in _TYPE_PATTERNS
-]
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One answer unit (a sentence, or a label with its value lines) of a passage."""
 
-
-def question_type(question: str) -> QuestionType:
-    """What kind of answer the question asks for (Latvian or English interrogatives)."""
-    plain = strip_diacritics(question)
-    for kind, pattern in _PLAIN_PATTERNS:
-        if pattern.search(plain):
-            return kind
-    return "other"
-
-
-def _cue(kind: QuestionType, sentence: str) -> float:
-    """1 when the sentence holds the kind of thing the question asks for, else 0."""
-    if kind == "contact":
-        return 1.0 if _CONTACT.search(sentence) else 0.0
-    if kind == "who":
-        return 1.0 if _PERSON.search(sentence) or _ORG.search(sentence) else 0.0
-    if kind == "when":
-        from youthbot.text.dates import find_dates
-
-        return 1.0 if find_dates(sentence) else 0.0
-    if kind == "where":
-        return 1.0 if _PLACE.search(sentence) else 0.0
-    if kind == "count":
-        return 1.0 if _NUMBER.search(sentence) else 0.0
-    return 0.0
+    passage: Passage
+    index: int  # position among the passage's units
+    start: int  # document offsets
+    end: int
+    text: str
+    dense: float
+    terms: frozenset[str]
+    labelled: bool
 
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
-    passage: Passage
-    start: int
-    end: int
+    unit: _Unit
     score: float
+    span: Span | None = None  # the typed span that answers, for typed questions
+    antecedent: _Unit | None = None  # the sentence its back-reference points to
 
 
 def extractive_answer(
-    question: str,
+    question: Question | str,
     retrieval: Retrieval,
     *,
     analyzer: Analyzer,
@@ -114,114 +93,386 @@ def extractive_answer(
     sentence_vectors: Callable[[Passage], Sequence[tuple[int, int, np.ndarray]]],
     document_text: Callable[[str], str],
     context_terms: Callable[[str], tuple[frozenset[str], frozenset[str]]],
+    tuning: Tuning = DEFAULT_TUNING,
 ) -> Answer:
     """Answer from the retrieved passages by quoting the sentences that answer the question.
 
     Each candidate sentence of the best passages is scored by its cosine similarity to the
-    question, the IDF-weighted share of the question's content words it contains, whether it
-    holds what the question asks for (a person for "who", a date for "when", …), and the rank
-    of its passage. The best sentence answers; close runners-up join it.
+    question, the IDF-weighted share of the question's terms it contains (a term found
+    elsewhere in its document earns part of its weight), and the rank of its passage. For a
+    typed question only sentences holding a span of the expected type, tied to the question's
+    subject, are candidates (see the module docstring); for others the best sentence answers
+    and close runners-up join it.
 
     Args:
-        question: The question as asked.
+        question: The analysed question (or its text, analysed here).
         retrieval: Ranked passages with the evidence about them.
         analyzer: The Latvian analyser the lexical index uses.
         idf: Inverse document frequency of an analysed term.
         sentence_vectors: (start, end, vector) of the embedded sentences inside a passage.
         document_text: The stored text of a document, by path.
-        context_terms: (title terms, all terms) of a document, by path: a question word found
-            anywhere in the sentence's document earns half its weight (it sets the scene).
+        context_terms: (title terms, all terms) of a document, by path.
+        tuning: Weights and thresholds.
 
     Returns:
         An extractive answer; ``answered`` is False with the closest passages when the
         evidence says the corpus does not hold the answer.
     """
-    language = "lv" if retrieval.evidence.language == "lv" else "en"
+    q = analyse_question(question, analyzer) if isinstance(question, str) else question
+    language = "lv" if q.language == "lv" else "en"
     passages = retrieval.passages
-    if not passages or not retrieval.evidence.answerable:
-        return Answer(question, False, NO_ANSWER[language], "extractive", passages=passages)
-    candidates = _score_sentences(
-        question, retrieval, analyzer, idf, sentence_vectors, context_terms
+    declined = Answer(
+        q.asked or q.text, False, NO_ANSWER[language], "extractive", passages=passages
     )
-    if not candidates:
-        return Answer(question, False, NO_ANSWER[language], "extractive", passages=passages)
-    best = candidates[0].score
-    chosen = [c for c in candidates if c.score >= FOLLOWER_SHARE * best][:MAX_SENTENCES]
-    if question_type(question) == "other":
-        chosen = _with_continuations(chosen, candidates, document_text)
-    citations: list[Citation] = []
-    sentences: list[AnswerSentence] = []
-    texts: dict[str, str] = {}
-    for n, cand in enumerate(chosen, start=1):
-        doc = cand.passage.chunk.doc
-        text = texts.setdefault(doc, document_text(doc))
-        quote = text[cand.start : cand.end]
-        citations.append(Citation(n, cand.passage, cand.start, cand.end, quote))
-        sentences.append(AnswerSentence(_one_line(quote), [n], True))
-    answer_text = " ".join(f"{s.text} [{s.citations[0]}]" for s in sentences)
-    return Answer(question, True, answer_text, "extractive", citations, passages, sentences)
+    if not passages or not retrieval.evidence.answerable:
+        return declined
+    depth = max(tuning.source_passages, tuning.typed_passages if q.typed else 0)
+    units = _units(retrieval, passages[:depth], analyzer, sentence_vectors)
+    if not units:
+        return declined
+    weights = [(g, max(idf(t) for t in g)) for g in q.groups if g]
+    scorer = _Scorer(q, weights, units, context_terms, tuning)
+    if q.typed:
+        chosen = _typed(q, units, scorer, analyzer, document_text, tuning)
+    else:
+        chosen = _untyped(units, scorer, tuning, passages[: tuning.source_passages])
+        if q.kind in ("what", "how", "why", "other"):
+            chosen = _with_continuations(chosen, scorer.ranked, document_text, tuning)
+    if not chosen:
+        return declined
+    return _phrase(q, chosen, document_text, passages)
 
 
-def _score_sentences(
-    question: str,
+# -- units and scores -------------------------------------------------------------------
+
+
+def _units(
     retrieval: Retrieval,
+    passages: Sequence[Passage],
     analyzer: Analyzer,
-    idf: Callable[[str], float],
     sentence_vectors: Callable[[Passage], Sequence[tuple[int, int, np.ndarray]]],
-    context_terms: Callable[[str], tuple[frozenset[str], frozenset[str]]],
-) -> list[_Candidate]:
+) -> list[_Unit]:
     import numpy as np
 
-    kind = question_type(question)
-    weights = [(g, max(idf(t) for t in g)) for g in retrieval.evidence.groups if g]
-    total = sum(w for _, w in weights) or 1.0
-    raw: list[tuple[Passage, int, int, float, float, float]] = []
-    for passage in retrieval.passages[:SOURCE_PASSAGES]:
+    out: list[_Unit] = []
+    for passage in passages:
         chunk = passage.chunk
-        title_terms, doc_terms = context_terms(chunk.doc)
-        setting = title_terms | doc_terms
-        for start, end, vector, labelled in _answer_units(chunk, sentence_vectors(passage)):
-            sentence = chunk.text[start - chunk.start : end - chunk.start]
-            if not labelled and _is_heading(sentence):
+        for i, (start, end, vector, labelled) in enumerate(
+            _answer_units(chunk, sentence_vectors(passage))
+        ):
+            text = chunk.text[start - chunk.start : end - chunk.start]
+            if not labelled and _is_heading(text):
                 continue
-            terms = set(analyzer.terms(sentence))
-            lexical = (
-                sum(
-                    w if not g.isdisjoint(terms) else (0.0 if g.isdisjoint(setting) else 0.5 * w)
-                    for g, w in weights
-                )
-                / total
-            )
             dense = (
                 float(np.dot(vector, retrieval.query_vector))
                 if retrieval.query_vector is not None
                 else 0.0
             )
-            raw.append((passage, start, end, dense, lexical, _cue(kind, sentence)))
-    if not raw:
-        return []
-    dense_values = [r[3] for r in raw]
-    lo, hi = min(dense_values), max(dense_values)
-    spread = hi - lo
-    out = []
-    for passage, start, end, dense, lexical, cue in raw:
-        dense_norm = (dense - lo) / spread if spread > 1e-6 else 0.0
-        prior = 1.0 / (1.0 + RANK_DECAY * (passage.rank - 1))
-        score = (0.5 * dense_norm + 0.5 * lexical + 0.25 * cue) * prior
-        out.append(_Candidate(passage, start, end, score))
-    out.sort(key=lambda c: (-c.score, c.passage.rank, c.start))
+            terms = frozenset(analyzer.terms(text))
+            out.append(_Unit(passage, i, start, end, text, dense, terms, labelled))
     return out
 
 
-#: Words that open a sentence continuing the one before it ("To īsteno …" after "Projekts …").
-_ANAPHORA = re.compile(
-    r"^(to|tā|tas|tie|tās|tam|tai|šis|šī|šo|šie|šīs|tajā|tur|viņš|viņa|viņi|it|this|they|there)\b",
-    re.I,
-)
+class _Scorer:
+    """Scores units against one question: similarity, term coverage, passage rank."""
+
+    def __init__(
+        self,
+        q: Question,
+        weights: list[tuple[frozenset[str], float]],
+        units: list[_Unit],
+        context_terms: Callable[[str], tuple[frozenset[str], frozenset[str]]],
+        tuning: Tuning,
+    ) -> None:
+        self.q = q
+        self.weights = weights
+        self.total = sum(w for _, w in weights) or 1.0
+        self.context_terms = context_terms
+        self.t = tuning
+        subject = set(q.subject_terms)
+        self.subject = [(g, w) for g, w in weights if g & subject] or weights
+        self.subject_total = sum(w for _, w in self.subject) or 1.0
+        lo = min(u.dense for u in units)
+        self.spread = max(u.dense for u in units) - lo
+        self.lo = lo
+        self.base = {id(u): self._base(u) for u in units}
+        self.ranked = sorted(
+            (_Candidate(u, self.base[id(u)]) for u in units),
+            key=lambda c: (-c.score, c.unit.passage.rank, c.unit.start),
+        )
+
+    def _base(self, u: _Unit) -> float:
+        title, doc = self.context_terms(u.passage.chunk.doc)
+        setting = title | doc
+        credit = self.t.document_credit
+        lexical = (
+            sum(
+                w if not g.isdisjoint(u.terms) else (0.0 if g.isdisjoint(setting) else credit * w)
+                for g, w in self.weights
+            )
+            / self.total
+        )
+        dense = (u.dense - self.lo) / self.spread if self.spread > 1e-6 else 0.0
+        prior = 1.0 / (1.0 + self.t.rank_decay * (u.passage.rank - 1))
+        return (self.t.dense_share * dense + self.t.lexical_share * lexical) * prior
+
+    def tie(self, u: _Unit, antecedent: _Unit | None) -> float:
+        """Share of the question's subject weight the unit's context holds.
+
+        The unit, the sentence its back-reference points to and its document's title earn a
+        term's full weight; the rest of its document earns ``document_credit`` of it.
+        """
+        title, doc = self.context_terms(u.passage.chunk.doc)
+        near = u.terms | title | (antecedent.terms if antecedent is not None else frozenset())
+        credit = self.t.document_credit
+        got = sum(
+            w if not g.isdisjoint(near) else (0.0 if g.isdisjoint(doc) else credit * w)
+            for g, w in self.subject
+        )
+        return got / self.subject_total
+
+
+def _untyped(
+    units: list[_Unit], scorer: _Scorer, tuning: Tuning, sources: Sequence[Passage]
+) -> list[_Candidate]:
+    allowed = {id(p) for p in sources}
+    ranked = [c for c in scorer.ranked if id(c.unit.passage) in allowed]
+    if not ranked:
+        return []
+    best = ranked[0].score
+    return [c for c in ranked if c.score >= tuning.follower_share * best][: tuning.max_sentences]
+
+
+# -- typed questions --------------------------------------------------------------------
+
+
+def _typed(
+    q: Question,
+    units: list[_Unit],
+    scorer: _Scorer,
+    analyzer: Analyzer,
+    document_text: Callable[[str], str],
+    tuning: Tuning,
+) -> list[_Candidate]:
+    """The sentences holding a span of the expected type tied to the question's subject."""
+    from youthbot.retrieve import near
+
+    question_terms = set(q.terms) | {t for g in q.groups for t in g}
+    counted = _counted(q, analyzer)
+    need = tuning.typed_tie if q.language == "lv" else tuning.foreign_typed_tie
+    by_passage: dict[int, list[_Unit]] = {}
+    for u in units:
+        by_passage.setdefault(id(u.passage), []).append(u)
+    anchor_terms = [analyzer.terms(a) for a in q.anchors]
+    out: list[_Candidate] = []
+    for u in units:
+        title, doc = scorer.context_terms(u.passage.chunk.doc)
+        setting = title | doc
+        if any(ts and not any(near(t, setting) for t in ts) for ts in anchor_terms):
+            continue  # the document never mentions a name or number the question gives
+        spans = _answer_spans(q, u, analyzer, question_terms)
+        if not spans:
+            continue
+        antecedent = _antecedent(u, by_passage[id(u.passage)])
+        if scorer.tie(u, antecedent) < need:
+            continue
+        relation = _states_relation(q, u, antecedent, spans, document_text)
+        if q.relation is not None and q.kind in ("who", "which_org") and not relation:
+            continue  # "Kas vada X?": a name beside X is no answer unless the sentence says so
+        span = spans[0]
+        bonus = tuning.relation_weight if relation else 0.0
+        if counted and any(s.kind == "count" and _counts(s, counted, analyzer) for s in spans):
+            span = next(s for s in spans if s.kind == "count" and _counts(s, counted, analyzer))
+            bonus += tuning.cue_weight
+        out.append(_Candidate(u, scorer.base[id(u)] + bonus, span, antecedent))
+    out.sort(key=lambda c: (-c.score, c.unit.passage.rank, c.unit.start))
+    if not out:
+        return []
+    best = out[0]
+    return [
+        c
+        for c in out
+        if c.score >= tuning.follower_share * best.score
+        and c.unit.passage.chunk.doc == best.unit.passage.chunk.doc
+    ][: tuning.max_sentences]
+
+
+def _answer_spans(
+    q: Question, u: _Unit, analyzer: Analyzer, question_terms: set[str]
+) -> list[Span]:
+    """Spans of the expected kinds in the unit that the question does not itself give."""
+    kinds = tuple(q.expected)
+    spans = [
+        s
+        for s in _spans(u.text, kinds)
+        if s.kind in kinds and not _echoes(s, q, analyzer, question_terms)
+    ]
+    spans.sort(key=lambda s: kinds.index(s.kind))
+    if q.kind == "where" and not spans:
+        spans = [
+            Span("place", m.start(), m.end(), m.group(), m.group())
+            for m in _LOCATIVE.finditer(u.text)
+            if m.start() > 0 and not set(analyzer.content_words(m.group())) <= question_terms
+        ]
+    if q.kind == "who" and not spans:
+        spans = _role_spans(u.text, analyzer, question_terms)
+    return spans
+
+
+def _echoes(s: Span, q: Question, analyzer: Analyzer, question_terms: set[str]) -> bool:
+    """Whether span ``s`` only repeats something the question already says."""
+    if s.kind == "date":
+        return any(d.value == s.value for d in q.dates)
+    if s.kind in ("amount", "count"):
+        return any(n.value == s.value for n in q.numbers) or s.text in q.text
+    words = set(analyzer.content_words(s.text))
+    return not words or words <= question_terms
+
+
+def _role_spans(text: str, analyzer: Analyzer, question_terms: set[str]) -> list[Span]:
+    """Role nouns the question does not name ("koordinē jaunatnes lietu speciālists")."""
+    from youthbot.text.roles import is_role
+
+    out = []
+    for m in re.finditer(r"[^\W\d_]+", text):
+        if is_role(m.group()) and not set(analyzer.terms(m.group())) <= question_terms:
+            out.append(Span("person", m.start(), m.end(), m.group(), m.group()))
+    return out
+
+
+def _antecedent(u: _Unit, siblings: list[_Unit]) -> _Unit | None:
+    """The unit before ``u`` when ``u`` opens with a back-reference ("To vada …")."""
+    if not _BACK_REFERENCE.match(u.text):
+        return None
+    before = [s for s in siblings if s.start < u.start]
+    return before[-1] if before else None
+
+
+def _states_relation(
+    q: Question,
+    u: _Unit,
+    antecedent: _Unit | None,
+    spans: list[Span],
+    document_text: Callable[[str], str],
+) -> bool:
+    """Whether the unit states the question's relation, or is the byline that answers it."""
+    from youthbot.text.relations import find_relations
+
+    if q.relation is None:
+        return False
+    if any(rel == q.relation for _, _, rel in find_relations(u.text, nouns=True)):
+        return True
+    if q.relation in _BYLINE_RELATIONS and any(s.kind == "person" for s in spans):
+        text = document_text(u.passage.chunk.doc)
+        return u.start >= len(text.rstrip()) - _BYLINE_TAIL and _is_line(u.text.split("\n")[0])
+    return False
+
+
+def _counted(q: Question, analyzer: Analyzer) -> str:
+    """The analysed noun a how-many question counts ("Cik reizes …?" → "reiz"), else ""."""
+    if q.kind != "how_many":
+        return ""
+    m = _COUNTED.search(q.text)
+    if m is None:
+        return ""
+    terms = analyzer.terms(m.group(1))
+    return terms[0] if terms else ""
+
+
+def _counts(s: Span, counted: str, analyzer: Analyzer) -> bool:
+    unit = s.value.split(" ", 1)[1] if " " in s.value else ""
+    if unit == "%":
+        return counted.startswith("procent") or counted == "percent"
+    terms = analyzer.terms(unit) if unit else []
+    return bool(terms) and terms[0] == counted
+
+
+@functools.lru_cache(maxsize=2048)
+def _spans(text: str, kinds: tuple[SpanKind, ...]) -> tuple[Span, ...]:
+    return tuple(find_spans(text, kinds=kinds))
+
+
+# -- phrasing ---------------------------------------------------------------------------
+
+
+def _phrase(
+    q: Question,
+    chosen: list[_Candidate],
+    document_text: Callable[[str], str],
+    passages: list[Passage],
+) -> Answer:
+    """The answer: the chosen sentences quoted with citations (led by the span in English)."""
+    units: list[_Unit] = []
+    for c in chosen:
+        if c.antecedent is not None and c.antecedent not in units:
+            units.append(c.antecedent)  # the sentence that names who "To"/"Viņa" is
+        if c.unit not in units:
+            units.append(c.unit)
+    citations: list[Citation] = []
+    sentences: list[AnswerSentence] = []
+    texts: dict[str, str] = {}
+    number: dict[int, int] = {}
+    for n, u in enumerate(units, start=1):
+        doc = u.passage.chunk.doc
+        text = texts.setdefault(doc, document_text(doc))
+        quote = text[u.start : u.end]
+        citations.append(Citation(n, u.passage, u.start, u.end, quote))
+        number[id(u)] = n
+    lead = chosen[0]
+    if q.language != "lv" and lead.span is not None:
+        n = number[id(lead.unit)]
+        sentences.append(AnswerSentence(f"{_english(lead.span)}.", [n], True))
+        for c in citations:
+            sentences.append(AnswerSentence(f"Latvian source: “{_one_line(c.quote)}”", [c.n], True))
+    else:
+        sentences.extend(AnswerSentence(_one_line(c.quote), [c.n], True) for c in citations)
+    answer_text = " ".join(f"{s.text} [{s.citations[0]}]" for s in sentences)
+    return Answer(
+        q.asked or q.text, True, answer_text, "extractive", citations, passages, sentences
+    )
+
+
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def _english(span: Span) -> str:
+    """A typed span said in English: a date as "6 December 2024", an amount as "8,500.00 EUR"."""
+    if span.kind == "date":
+        return _english_date(span.value) or span.text
+    if span.kind == "amount":
+        try:
+            return f"{float(span.value):,.2f} EUR"
+        except ValueError:
+            return span.text
+    if span.kind == "count":
+        return span.value.split(" ", 1)[0] if span.value else span.text
+    return span.value or span.text
+
+
+def _english_date(iso: str) -> str:
+    m = re.fullmatch(r"(\d{4})?(?:-{1,2}(\d{2}))?(?:-(\d{2}))?", iso)
+    if m is None:
+        return ""
+    year, month, day = m.groups()
+    if month is None:
+        return year or ""
+    out = _MONTHS_EN[int(month) - 1]
+    if day:
+        out = f"{int(day)} {out}"
+    return f"{out} {year}" if year else out
+
+
+# -- units of a passage -----------------------------------------------------------------
 
 
 def _with_continuations(
-    chosen: list[_Candidate], candidates: list[_Candidate], document_text: Callable[[str], str]
+    chosen: list[_Candidate],
+    candidates: list[_Candidate],
+    document_text: Callable[[str], str],
+    tuning: Tuning,
 ) -> list[_Candidate]:
     """Add the sentence right after a chosen one when it refers back to it ("To īsteno …").
 
@@ -230,20 +481,22 @@ def _with_continuations(
     """
     out = list(chosen)
     for cand in chosen:
-        if len(out) >= MAX_SENTENCES:
+        if len(out) >= tuning.max_sentences:
             break
         following = [
             c
             for c in candidates
-            if c.passage is cand.passage and c.start > cand.end and c not in out
+            if c.unit.passage is cand.unit.passage
+            and c.unit.start > cand.unit.end
+            and all(c.unit is not o.unit for o in out)
         ]
         if not following:
             continue
-        nxt = min(following, key=lambda c: c.start)
-        text = document_text(nxt.passage.chunk.doc)
-        if "\n\n" in text[cand.end : nxt.start]:
+        nxt = min(following, key=lambda c: c.unit.start)
+        text = document_text(nxt.unit.passage.chunk.doc)
+        if "\n\n" in text[cand.unit.end : nxt.unit.start]:
             continue  # another paragraph
-        if _ANAPHORA.match(text[nxt.start : nxt.end]):
+        if _BACK_REFERENCE.match(nxt.unit.text):
             out.insert(out.index(cand) + 1, nxt)
     return out
 
