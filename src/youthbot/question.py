@@ -21,7 +21,7 @@ __all__ = ["EXPECTED_SPANS", "Question", "analyse_question"]
 #: an explanation (what, how, why) rather than one typed thing.
 EXPECTED_SPANS: dict[QuestionKind, tuple[SpanKind, ...]] = {
     "who": ("person", "org"),
-    "which_org": ("org",),
+    "which_org": ("org", "place"),
     "when": ("date",),
     "until_when": ("date",),
     "where": ("place", "org"),
@@ -39,6 +39,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w./-]*")
 _QUOTED = re.compile(r"[“„«\"‘'‚]([^”“«»\"’']{2,120})[”»\"’']")
 _CAPITALISED = re.compile(r"(?<![\w.])([A-ZĀČĒĢĪĶĻŅŠŪŽ][\w’'+-]+)")
 _NUMBERISH = re.compile(r"(?<![\w.])\w*\d[\w./-]*")
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 _ENGLISH_WORD = re.compile(r"[^\W\d_][\w'-]*")
 #: "Cik ilgi …?", "How long …?" ask for a duration (a count of months) as much as an end.
 _DURATION = re.compile(r"\b(cik ilg\w*|uz cik ilgu|cik ilgā laikā|how long)\b", re.IGNORECASE)
@@ -232,6 +233,8 @@ def _groups(
     from youthbot.text.crosslingual import latvian_equivalents
 
     groups = [{t} for t in terms]
+    for g in groups:  # "20th" meets "20." (the Latvian ordinal)
+        g.update(_ORDINAL.sub(r"\1", t) for t in list(g) if _ORDINAL.fullmatch(t))
     if language == "lv":
         return tuple(frozenset(g) for g in groups)
     for word in _ENGLISH_WORD.findall(question):
@@ -260,7 +263,8 @@ def _anchors(question: str, analyzer: Analyzer) -> tuple[str, ...]:
         if not before or before[-1] in '.!?:"“„(':
             continue  # a sentence-initial capital says nothing
         found.append(m.group(1).rstrip("+"))
-    found.extend(m.group(0).rstrip(".") for m in _NUMBERISH.finditer(question))
+    for m in _NUMBERISH.finditer(question):  # "20th" is the 20th: the text writes "20."
+        found.append(re.sub(r"(?<=\d)(st|nd|rd|th)$", "", m.group(0).rstrip("."), flags=re.I))
     # only what the analyser keeps (drops stop words such as "Who", "Kas")
     return tuple(e for e in dict.fromkeys(found) if e and analyzer.terms(e))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -271,10 +272,12 @@ class Retriever:
         if total:
             ev.covered = sum(w for g, w in weights if not g.isdisjoint(top_terms)) / total
         ev.entities = list(query.anchors)
+        top_text = " ".join(p.chunk.text for p in passages[: self.tuning.evidence_passages])
         for entity in ev.entities:
             entity_terms = self.analyzer.query_terms(entity, self.lexical.vocabulary)
             if entity_terms and not any(near(t, top_terms) for t in entity_terms):
-                ev.missing_entities.append(entity)
+                if not spells_acronym(entity, top_text):
+                    ev.missing_entities.append(entity)
         d5 = {cid for cid, _ in dense_hits[:5]}
         ev.agreement = any(cid in d5 for cid, _ in lexical_hits[:5])
         return ev
@@ -311,6 +314,35 @@ def near(term: str, terms: set[str] | frozenset[str]) -> bool:
         return False
     stem = term[:5]
     return any(t.startswith(stem) for t in terms)
+
+
+_ACRONYM = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽ]{2,6}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: Words an acronym skips: "Izglītības un zinātnes ministrija" is IZM.
+_ACRONYM_SKIPS = frozenset({"un", "ar", "par", "and", "of", "for", "the"})
+
+
+def spells_acronym(word: str, text: str) -> bool:
+    """Whether ``word`` is an acronym (2–6 capitals) of consecutive words of ``text``.
+
+    "JIC" is spelled by "Jauniešu iniciatīvu centrs", "IZM" by "Izglītības un zinātnes
+    ministrija" (joining words such as "un" skipped).
+    """
+    from youthbot.text.normalize import fold
+
+    if not _ACRONYM.fullmatch(word):
+        return False
+    target = fold(word.lower())
+    initials = [
+        fold(w[0].lower()) for w in _LETTERS.findall(text) if w.lower() not in _ACRONYM_SKIPS
+    ]
+    joined = "".join(initials)
+    return target in joined and _whole_words(target, initials)
+
+
+def _whole_words(target: str, initials: list[str]) -> bool:
+    n = len(target)
+    return any("".join(initials[i : i + n]) == target for i in range(len(initials) - n + 1))
 
 
 def _rrf(

@@ -105,7 +105,7 @@ class Tuning:
         " it the span answers something else and the question is declined.",
     )
     foreign_typed_tie: float = _knob(
-        0.3, "The same for a question in another language than the documents."
+        0.45, "The same for a question in another language than the documents."
     )
     # -- citation verification (LLM answers) ---------------------------------------------
     lexical_support: float = _knob(

@@ -156,7 +156,8 @@ def test_document_date() -> None:
 @pytest.mark.parametrize(
     ("name", "date"),
     [
-        ("2020-10-sigulda-starpnovadu-tiklosanas.txt", "2020-10-01"),
+        # "Ar 2020.gada 1.oktobri … uzsāks projekta īstenošanu" is a project start, a mention
+        ("2020-10-sigulda-starpnovadu-tiklosanas.txt", None),
         ("2023-11-ogre-erasmus-lietuva.txt", None),
         ("2024-01-kurzeme-jaunatnes-specialisti-liepaja.txt", None),
         ("kurzeme-jaunatnes-specialisti-ventspils.txt", None),

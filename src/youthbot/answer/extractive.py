@@ -59,6 +59,8 @@ _LOCATIVE = re.compile(
     r"|(?<![\w.])[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w-]+\s+(?:ielā|iela|ielas|bulvārī|bulvāris|prospektā|"
     r"laukumā|gatvē|krastmalā)\s+\d+[a-zA-Z]?"
 )
+#: A name given in quotes: an organisation or a centre ("“Curba de Cultura”", "«Mērķis»").
+_QUOTED_NAME = re.compile(r"[“„«\"]([A-ZĀČĒĢĪĶĻŅŠŪŽ][^”“„«»\".!?:;]{1,50}?)[”»\"]")
 _COUNTED = re.compile(r"\b(?:cik|how many|number of)\s+([^\W\d_]+)", re.IGNORECASE)
 
 
@@ -216,14 +218,27 @@ class _Scorer:
         prior = 1.0 / (1.0 + self.t.rank_decay * (u.passage.rank - 1))
         return (self.t.dense_share * dense + self.t.lexical_share * lexical) * prior
 
-    def tie(self, u: _Unit, antecedent: _Unit | None) -> float:
+    def tie(
+        self,
+        u: _Unit,
+        antecedent: _Unit | None,
+        *,
+        whole_document: bool = False,
+        covered: frozenset[str] = frozenset(),
+    ) -> float:
         """Share of the question's subject weight the unit's context holds.
 
         The unit, the sentence its back-reference points to and its document's title earn a
-        term's full weight; the rest of its document earns ``document_credit`` of it.
+        term's full weight; the rest of its document earns ``document_credit`` of it (all of
+        it for a byline, which speaks for the whole document). Terms in ``covered`` count as
+        found (the counted noun a count span carries: "Cik stāvu" by "četros stāvos").
         """
         title, doc = self.context_terms(u.passage.chunk.doc)
-        near = u.terms | title | (antecedent.terms if antecedent is not None else frozenset())
+        near = u.terms | title | covered
+        if antecedent is not None:
+            near = near | antecedent.terms
+        if whole_document:
+            near = near | doc
         credit = self.t.document_credit
         got = sum(
             w if not g.isdisjoint(near) else (0.0 if g.isdisjoint(doc) else credit * w)
@@ -255,34 +270,46 @@ def _typed(
     tuning: Tuning,
 ) -> list[_Candidate]:
     """The sentences holding a span of the expected type tied to the question's subject."""
-    from youthbot.retrieve import near
+    from youthbot.retrieve import near, spells_acronym
 
     question_terms = set(q.terms) | {t for g in q.groups for t in g}
-    counted = _counted(q, analyzer)
+    counted = _counted(q)
     need = tuning.typed_tie if q.language == "lv" else tuning.foreign_typed_tie
     by_passage: dict[int, list[_Unit]] = {}
     for u in units:
         by_passage.setdefault(id(u.passage), []).append(u)
-    anchor_terms = [analyzer.terms(a) for a in q.anchors]
+    anchor_terms = [(a, analyzer.terms(a)) for a in q.anchors]
     out: list[_Candidate] = []
     for u in units:
-        title, doc = scorer.context_terms(u.passage.chunk.doc)
+        doc_path = u.passage.chunk.doc
+        title, doc = scorer.context_terms(doc_path)
         setting = title | doc
-        if any(ts and not any(near(t, setting) for t in ts) for ts in anchor_terms):
+        if any(
+            ts
+            and not any(near(t, setting) for t in ts)
+            and not spells_acronym(a, document_text(doc_path))
+            for a, ts in anchor_terms
+        ):
             continue  # the document never mentions a name or number the question gives
         spans = _answer_spans(q, u, analyzer, question_terms)
         if not spans:
             continue
         antecedent = _antecedent(u, by_passage[id(u.passage)])
-        if scorer.tie(u, antecedent) < need:
+        byline = _is_byline(u, document_text)
+        counting = [s for s in spans if s.kind == "count" and counted and _counts(s, counted)]
+        covered = frozenset(t for g in q.groups for t in g if counting and _stem(t, counted))
+        tie = scorer.tie(u, antecedent, whole_document=byline, covered=covered)
+        if tie < need:
             continue
-        relation = _states_relation(q, u, antecedent, spans, document_text)
-        if q.relation is not None and q.kind in ("who", "which_org") and not relation:
+        relation = _states_relation(q, u, spans, byline)
+        if q.relation is not None and q.kind == "who" and not relation:
             continue  # "Kas vada X?": a name beside X is no answer unless the sentence says so
-        span = spans[0]
+        span = _best_span(q, u, spans)
         bonus = tuning.relation_weight if relation else 0.0
-        if counted and any(s.kind == "count" and _counts(s, counted, analyzer) for s in spans):
-            span = next(s for s in spans if s.kind == "count" and _counts(s, counted, analyzer))
+        if counting:
+            span = counting[0]
+            bonus += tuning.cue_weight
+        elif span.kind == "date" and _precise(q, u, span):
             bonus += tuning.cue_weight
         out.append(_Candidate(u, scorer.base[id(u)] + bonus, span, antecedent))
     out.sort(key=lambda c: (-c.score, c.unit.passage.rank, c.unit.start))
@@ -297,6 +324,37 @@ def _typed(
     ][: tuning.max_sentences]
 
 
+def _best_span(q: Question, u: _Unit, spans: list[Span]) -> Span:
+    """The span that answers: the first of the best expected kind, the most precise date."""
+    if q.kind in ("when", "until_when"):
+        dated = [s for s in spans if s.kind == "date"]
+        if dated:
+            return max(
+                dated, key=lambda s: (q.kind == "until_when" and _until(u, s), _precision(s.value))
+            )
+    return spans[0]
+
+
+def _precision(iso: str) -> int:
+    """3 for a day ("2024-03-04", "--06-30"), 2 for a month, 1 for a year, 0 for a time."""
+    if iso.startswith(("T", "D")):
+        return 0
+    return len([p for p in iso.split("-") if p])
+
+
+def _until(u: _Unit, s: Span) -> bool:
+    """Whether a date is given as an end ("līdz 4. martam", "termiņš – 4. marts")."""
+    before = u.text[max(0, s.start - 20) : s.start].lower()
+    return bool(re.search(r"(līdz|lidz|termiņ\w*|until|by)\W*(\w+\W+)?$", before))
+
+
+def _precise(q: Question, u: _Unit, s: Span) -> bool:
+    """A date as precise as a when-question wants: a day (an end date for until-when)."""
+    if q.kind == "until_when":
+        return _until(u, s)
+    return _precision(s.value) >= 3 or s.value.startswith(("T", "D"))
+
+
 def _answer_spans(
     q: Question, u: _Unit, analyzer: Analyzer, question_terms: set[str]
 ) -> list[Span]:
@@ -307,6 +365,13 @@ def _answer_spans(
         for s in _spans(u.text, kinds)
         if s.kind in kinds and not _echoes(s, q, analyzer, question_terms)
     ]
+    if q.dates:  # "Līdz kuram datumam 2024. gadā …?" wants more than the year it gives
+        given = max(_precision(d.value) for d in q.dates)
+        spans = [
+            s
+            for s in spans
+            if s.kind != "date" or s.value.startswith(("T", "D")) or _precision(s.value) > given
+        ]
     spans.sort(key=lambda s: kinds.index(s.kind))
     if q.kind == "where" and not spans:
         spans = [
@@ -314,15 +379,24 @@ def _answer_spans(
             for m in _LOCATIVE.finditer(u.text)
             if m.start() > 0 and not set(analyzer.content_words(m.group())) <= question_terms
         ]
-    if q.kind == "who" and not spans:
+    if q.kind in ("who", "which_org") and not spans:
+        spans = [
+            Span("org", m.start(1), m.end(1), m.group(1), m.group(1))
+            for m in _QUOTED_NAME.finditer(u.text)
+            if not set(analyzer.content_words(m.group(1))) <= question_terms
+        ]
+    if q.kind == "who" and not spans and q.relation is not None:
         spans = _role_spans(u.text, analyzer, question_terms)
+    if q.kind == "which_org" and not spans:  # "Kuras struktūras …?" → "skolēnu pašpārvaldēm"
+        spans = _org_noun_spans(u.text, analyzer, question_terms)
     return spans
 
 
 def _echoes(s: Span, q: Question, analyzer: Analyzer, question_terms: set[str]) -> bool:
     """Whether span ``s`` only repeats something the question already says."""
     if s.kind == "date":
-        return any(d.value == s.value for d in q.dates)
+        # the question's own date, or a coarser one it already gives ("2024." for "2024. gadā")
+        return any(d.value == s.value or d.value.startswith(s.value) for d in q.dates)
     if s.kind in ("amount", "count"):
         return any(n.value == s.value for n in q.numbers) or s.text in q.text
     words = set(analyzer.content_words(s.text))
@@ -340,6 +414,17 @@ def _role_spans(text: str, analyzer: Analyzer, question_terms: set[str]) -> list
     return out
 
 
+def _org_noun_spans(text: str, analyzer: Analyzer, question_terms: set[str]) -> list[Span]:
+    """Nouns naming a kind of organisation the question does not name ("pašpārvaldēm")."""
+    from youthbot.text.questions import ORG_NOUN
+
+    return [
+        Span("org", m.start(), m.end(), m.group(), m.group())
+        for m in re.finditer(r"[^\W\d_]+", text)
+        if ORG_NOUN.fullmatch(m.group()) and not set(analyzer.terms(m.group())) <= question_terms
+    ]
+
+
 def _antecedent(u: _Unit, siblings: list[_Unit]) -> _Unit | None:
     """The unit before ``u`` when ``u`` opens with a back-reference ("To vada …")."""
     if not _BACK_REFERENCE.match(u.text):
@@ -348,13 +433,7 @@ def _antecedent(u: _Unit, siblings: list[_Unit]) -> _Unit | None:
     return before[-1] if before else None
 
 
-def _states_relation(
-    q: Question,
-    u: _Unit,
-    antecedent: _Unit | None,
-    spans: list[Span],
-    document_text: Callable[[str], str],
-) -> bool:
+def _states_relation(q: Question, u: _Unit, spans: list[Span], byline: bool) -> bool:
     """Whether the unit states the question's relation, or is the byline that answers it."""
     from youthbot.text.relations import find_relations
 
@@ -362,29 +441,43 @@ def _states_relation(
         return False
     if any(rel == q.relation for _, _, rel in find_relations(u.text, nouns=True)):
         return True
-    if q.relation in _BYLINE_RELATIONS and any(s.kind == "person" for s in spans):
-        text = document_text(u.passage.chunk.doc)
-        return u.start >= len(text.rstrip()) - _BYLINE_TAIL and _is_line(u.text.split("\n")[0])
-    return False
+    return byline and q.relation in _BYLINE_RELATIONS and any(s.kind == "person" for s in spans)
 
 
-def _counted(q: Question, analyzer: Analyzer) -> str:
-    """The analysed noun a how-many question counts ("Cik reizes …?" → "reiz"), else ""."""
+def _is_byline(u: _Unit, document_text: Callable[[str], str]) -> bool:
+    """Whether the unit is the document's byline: a name line (or label) at its very end."""
+    text = document_text(u.passage.chunk.doc).rstrip()
+    first = u.text.split("\n", 1)[0].strip()
+    return u.start >= len(text) - _BYLINE_TAIL and (_is_line(first) or first.endswith(":"))
+
+
+def _counted(q: Question) -> str:
+    """The noun a how-many question counts, as a folded stem ("Cik reižu …?" → "reiz")."""
     if q.kind != "how_many":
         return ""
     m = _COUNTED.search(q.text)
-    if m is None:
-        return ""
-    terms = analyzer.terms(m.group(1))
-    return terms[0] if terms else ""
+    return _noun_stem(m.group(1)) if m else ""
 
 
-def _counts(s: Span, counted: str, analyzer: Analyzer) -> bool:
+def _noun_stem(word: str) -> str:
+    """A noun's folded stem, case endings off ("stāvu", "stāvos" → "stav")."""
+    from youthbot.text.normalize import fold
+    from youthbot.text.stem import stem
+
+    return fold(stem(word.lower()))
+
+
+def _counts(s: Span, counted: str) -> bool:
+    """Whether a count span counts the question's noun ("34 reizes" for "Cik reižu")."""
     unit = s.value.split(" ", 1)[1] if " " in s.value else ""
     if unit == "%":
-        return counted.startswith("procent") or counted == "percent"
-    terms = analyzer.terms(unit) if unit else []
-    return bool(terms) and terms[0] == counted
+        return counted.startswith("procent") or counted.startswith("percent")
+    return bool(unit) and _noun_stem(unit) == counted
+
+
+def _stem(term: str, counted: str) -> bool:
+    """Whether an analysed question term is the counted noun (its stem starts the same)."""
+    return len(counted) >= 3 and (term.startswith(counted) or counted.startswith(term[:4]))
 
 
 @functools.lru_cache(maxsize=2048)

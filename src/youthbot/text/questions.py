@@ -15,6 +15,7 @@ from youthbot.text.normalize import fold, has_diacritics
 __all__ = [
     "ANAPHORA",
     "CONTINUATIONS",
+    "ORG_NOUN",
     "QUESTION_WORDS",
     "QuestionKind",
     "leans_on_conversation",
@@ -51,13 +52,17 @@ QUESTION_WORDS = frozenset(
 _ORG_NOUNS = (
     r"(organizācij|iestād|biedrīb|pašvaldīb|aģentūr|centr|skol|ministrij|fond|institūcij|"
     r"struktūrvienīb|nodaļ|komand|apvienīb|uzņēmum|padom|dome|domes|domei|domi|pārvald|"
-    r"universitāt|koledž|muzej|bibliotēk|klub|kustīb|partner|programm\w* operator)\w*"
+    r"universitāt|koledž|muzej|bibliotēk|klub|kustīb|partner|pašpārvald|parlament|"
+    r"programm\w* operator)\w*"
 )
 _EN_ORG_NOUNS = (
     r"(organi[sz]ations?|institutions?|agenc(y|ies)|bod(y|ies)|municipalit(y|ies)|"
     r"associations?|ngos?|centres?|centers?|schools?|ministr(y|ies)|foundations?|councils?|"
-    r"partners?|operators?)"
+    r"partners?|operators?|compan(y|ies)|firms?|businesse?s?|enterprises?|contractors?)"
 )
+#: One word that names a kind of organisation, in any case ("pašpārvaldēm", "biedrība").
+ORG_NOUN = re.compile(rf"{_ORG_NOUNS}", re.IGNORECASE)
+
 # Nouns that name a place (any case) after "kurā/kuru/kādā …": the question asks where.
 _PLACE_NOUNS = (
     r"(viet|pilsēt|novad|pagast|valst|ciem|ēk|adres|iel|telp|reģion|apkaim|sal|"
