@@ -41,6 +41,13 @@ _CAPITALISED = re.compile(r"(?<![\w.])([A-ZĀČĒĢĪĶĻŅŠŪŽ][\w’'+-]+)")
 _NUMBERISH = re.compile(r"(?<![\w.])\w*\d[\w./-]*")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 _ENGLISH_WORD = re.compile(r"[^\W\d_][\w'-]*")
+#: The noun after an interrogative that names the kind of answer ("Kurā datumā", "Kādās
+#: dienās", "Kurā pilsētā", "which year"): not a subject term.
+_ASKED_NOUN = re.compile(
+    r"\b(?:kur|kād|which|what)\w*\s+((?:datum|dien|gad|mēnes|menes|laik|stund|nedēļ|nedel|"
+    r"viet|pilsēt|pilset|valst|date|day|year|month|time|place|city|town|country)\w*)",
+    re.IGNORECASE,
+)
 #: "Cik ilgi …?", "How long …?" ask for a duration (a count of months) as much as an end.
 _DURATION = re.compile(r"\b(cik ilg\w*|uz cik ilgu|cik ilgā laikā|how long)\b", re.IGNORECASE)
 #: "Kas ir/bija/būs …", "Kā sauc …", "Who is …": with a role noun, they ask who holds it.
@@ -76,6 +83,8 @@ class Question:
             "Kas ir jauniešu domes priekšsēdētājs?"), else "".
         asked: The question as the user typed it, when ``text`` is a rewrite of it that stands
             alone (a follow-up); else "".
+        titles: The names it quotes ("Kas vadīja forumu “Ziemeļlatgales kafija ar
+            politiķiem”?" → "Ziemeļlatgales kafija ar politiķiem"): each names one thing.
     """
 
     text: str
@@ -91,6 +100,7 @@ class Question:
     anchors: tuple[str, ...] = ()
     role: str = ""
     asked: str = ""
+    titles: tuple[str, ...] = ()
 
     @property
     def english(self) -> bool:
@@ -189,7 +199,10 @@ def analyse_question(
     relation: Relation | None = None
     kept: list[str] = []
     held: Relation | None = None  # the relation of a role noun asked about ("vadītāja")
+    asked_noun = {m.start(1) for m in _ASKED_NOUN.finditer(question)}
     for m in _WORD.finditer(question):
+        if m.start() in asked_noun:
+            continue  # "Kurā datumā …": the kind of answer, not what it is about
         inside = any(a <= m.start() < b for a, b in quoted)
         rel = relation_of(m.group()) if relation is None and not inside else None
         if rel is not None and m.group() == role:
@@ -218,6 +231,7 @@ def analyse_question(
         groups=_groups(question, terms, language, analyzer),
         anchors=_anchors(question, analyzer),
         role=role,
+        titles=tuple(question[a:b].strip() for a, b in quoted),
     )
 
 

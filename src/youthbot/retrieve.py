@@ -44,6 +44,8 @@ class Evidence:
         dense_top: Cosine similarity of the best dense hit (0 when none).
         dense_z: How far ``dense_top`` stands above the query's similarity to a sample of the
             corpus's sentences, in standard deviations (0 when unknown).
+        null_mean: The mean of that similarity (see ``standout``).
+        null_spread: Its standard deviation (0 when unknown).
     """
 
     language: str
@@ -55,7 +57,16 @@ class Evidence:
     agreement: bool = False
     dense_top: float = 0.0
     dense_z: float = 0.0
+    null_mean: float = 0.0
+    null_spread: float = 0.0
     tuning: Tuning = DEFAULT_TUNING
+
+    def standout(self, similarity: float) -> float:
+        """How many standard deviations ``similarity`` (a sentence's cosine to the query) lies
+        above the query's similarity to the corpus's sentences in general (0 when unknown)."""
+        if self.null_spread <= 1e-6:
+            return 0.0
+        return (similarity - self.null_mean) / self.null_spread
 
     @property
     def answerable(self) -> bool:
@@ -261,7 +272,7 @@ class Retriever:
             tuning=self.tuning,
         )
         if query_vector is not None and dense_hits:
-            ev.dense_z = self._standout(query_vector, ev.dense_top)
+            ev.dense_z, ev.null_mean, ev.null_spread = self._standout(query_vector, ev.dense_top)
         ev.groups = list(groups)
         ev.content_terms = [t for g in groups for t in sorted(g)]
         top_terms: set[str] = set()
@@ -282,8 +293,9 @@ class Retriever:
         ev.agreement = any(cid in d5 for cid, _ in lexical_hits[:5])
         return ev
 
-    def _standout(self, query_vector: np.ndarray, top: float) -> float:
-        """Standard deviations by which ``top`` exceeds the query's typical similarity."""
+    def _standout(self, query_vector: np.ndarray, top: float) -> tuple[float, float, float]:
+        """(z, mean, spread): standard deviations by which ``top`` exceeds the query's typical
+        similarity to the corpus's sentences, and that similarity's mean and spread."""
         import numpy as np
 
         if self._null is None:
@@ -294,10 +306,10 @@ class Retriever:
                 else np.zeros((0, query_vector.shape[0]), dtype=np.float32)
             )
         if len(self._null) < 8:
-            return 0.0
+            return 0.0, 0.0, 0.0
         sims = self._null @ query_vector
-        spread = float(sims.std())
-        return (top - float(sims.mean())) / spread if spread > 1e-6 else 0.0
+        spread, mean = float(sims.std()), float(sims.mean())
+        return ((top - mean) / spread if spread > 1e-6 else 0.0), mean, spread
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; a term the corpus never uses weighs as the rarest."""
