@@ -99,9 +99,7 @@ def realgenre_pipeline(tmp_path_factory: pytest.TempPathFactory):
 
     if not (REALGENRE / "docs").is_dir():
         pytest.skip("the real-genre development set is not on this machine")
-    p = Pipeline(
-        Settings(index=tmp_path_factory.mktemp("rg") / "idx", corpus=REALGENRE / "docs")
-    )
+    p = Pipeline(Settings(index=tmp_path_factory.mktemp("rg") / "idx", corpus=REALGENRE / "docs"))
     p.build_index([REALGENRE / "docs"])
     yield p
     p.close()

@@ -8,7 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from youthbot.text.questions import QuestionKind, leans_on_conversation, question_kind
+from youthbot.text.normalize import fold
+from youthbot.text.questions import (
+    QUESTION_WORDS,
+    QuestionKind,
+    leans_on_conversation,
+    question_kind,
+)
 from youthbot.text.relations import Relation, relation_of
 from youthbot.text.spans import Span, SpanKind, find_spans
 
@@ -47,6 +53,12 @@ _ASKED_NOUN = re.compile(
     r"\b(?:kur|kād|which|what)\w*\s+((?:datum|dien|gad|mēnes|menes|laik|stund|nedēļ|nedel|"
     r"viet|pilsēt|pilset|valst|date|day|year|month|time|place|city|town|country)\w*)",
     re.IGNORECASE,
+)
+#: Nouns for the page itself: who wrote "the article" is its author, not a word to find.
+_DOCUMENT_NOUNS = frozenset(
+    """raksts raksta rakstu rakstā ziņa ziņu ziņas ziņā informācija informāciju informācijas
+    materiāls materiālu materiāla publikācija publikāciju teksts tekstu article report news
+    story text piece post""".split()
 )
 #: "Cik ilgi …?", "How long …?" ask for a duration (a count of months) as much as an end.
 _DURATION = re.compile(r"\b(cik ilg\w*|uz cik ilgu|cik ilgā laikā|how long)\b", re.IGNORECASE)
@@ -199,10 +211,14 @@ def analyse_question(
     relation: Relation | None = None
     kept: list[str] = []
     held: Relation | None = None  # the relation of a role noun asked about ("vadītāja")
-    asked_noun = {m.start(1) for m in _ASKED_NOUN.finditer(question)}
+    asked_noun = {m.start(1): m.group(1) for m in _ASKED_NOUN.finditer(question)}
+    dropped: set[str] = set(asked_noun.values())
     for m in _WORD.finditer(question):
         if m.start() in asked_noun:
             continue  # "Kurā datumā …": the kind of answer, not what it is about
+        if fold(m.group().lower()) in QUESTION_WORDS:
+            dropped.add(m.group())  # "how much", "kas": they ask, they name nothing
+            continue
         inside = any(a <= m.start() < b for a, b in quoted)
         rel = relation_of(m.group()) if relation is None and not inside else None
         if rel is not None and m.group() == role:
@@ -213,8 +229,14 @@ def analyse_question(
         kept.append(m.group())
     if relation is None and kind in ("who", "which_org"):
         relation = held
+    if relation in ("write", "prepare"):  # "Kas sagatavoja rakstu par …?": the page itself
+        dropped |= {w for w in kept if w.lower() in _DOCUMENT_NOUNS}
+        kept = [w for w in kept if w not in dropped]
     subject = tuple(analyzer.content_words(" ".join(kept), vocabulary)) if kept else ()
     terms = tuple(dict.fromkeys(analyzer.query_terms(question, vocabulary)))
+    if dropped:
+        gone = {t for w in dropped for t in analyzer.query_terms(w, vocabulary)}
+        terms = tuple(t for t in terms if t not in gone)
     expected = EXPECTED_SPANS[kind]
     if kind == "until_when" and _DURATION.search(question):
         expected = ("count", "date")  # "Cik ilgi ilga?" → "7 mēnešus" or "līdz 30. jūnijam"
