@@ -88,6 +88,13 @@ class Pipeline:
         self._sessions: Any = None
         self._client: Any = None
 
+    def set_tuning(self, tuning: Tuning) -> None:
+        """Use other weights and thresholds from the next question on (``bench/sensitivity.py``)."""
+        with self._lock:
+            self.tuning = tuning
+            if self._generation is not None:
+                self._generation.retriever.set_tuning(tuning)
+
     # -- collaborators (loaded on first use) ------------------------------------------
     @property
     def analyzer(self) -> Analyzer:

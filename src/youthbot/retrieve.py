@@ -78,7 +78,8 @@ class Evidence:
         sentence that stands out from the corpus (``dense_z``: how many standard deviations its
         similarity lies above the query's similarity to sentences in general). Questions in
         another language than the documents share few words with them, so for those the
-        dense evidence carries more and the word share needed is lower.
+        dense evidence carries more and the word share needed is lower. A sentence that stands
+        out very far (``standout_alone_z``) needs only a trace of the words: a paraphrase.
         """
         if not self.content_terms and not self.entities:
             return False
@@ -87,6 +88,8 @@ class Evidence:
         t = self.tuning
         if self.covered >= t.full_coverage:
             return True
+        if self.covered >= t.standout_alone_coverage and self.dense_z >= t.standout_alone_z:
+            return True  # a paraphrase: few shared words, a sentence that stands far out
         if self.language == "lv":
             return self.covered >= t.partial_coverage and self.dense_z >= t.standout_z
         return self.covered >= t.foreign_coverage and self.dense_z >= t.foreign_standout_z
@@ -125,6 +128,12 @@ class Retriever:
         self.tuning = tuning or DEFAULT_TUNING
         self._doc_terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._null: np.ndarray | None = None
+
+    def set_tuning(self, tuning: Tuning) -> None:
+        """Search with other weights and thresholds from now on."""
+        if tuning.null_sample != self.tuning.null_sample:
+            self._null = None
+        self.tuning = tuning
 
     # -- public -------------------------------------------------------------------
     def search(self, query: Question | str, k: int = 5, mode: Mode = "hybrid") -> Retrieval:

@@ -71,6 +71,14 @@ class Tuning:
     foreign_standout_z: float = _knob(
         3.0, "Standout needed for a question in another language than the documents."
     )
+    standout_alone_z: float = _knob(
+        4.0,
+        "A sentence this many standard deviations above the query's typical similarity is"
+        " evidence on its own: a paraphrase shares few words with its answer.",
+    )
+    standout_alone_coverage: float = _knob(
+        0.1, "The least share of the question's weight that must still be found beside it."
+    )
     evidence_passages: int = _knob(3, "Top passages whose words count as the found evidence.")
     # -- answer selection ----------------------------------------------------------------
     source_passages: int = _knob(3, "Passages (best first) an explanation may be quoted from.")

@@ -30,7 +30,7 @@ from youthbot.types import Answer, AnswerSentence, Chunk, Citation, Passage
 if TYPE_CHECKING:
     import numpy as np
 
-    from youthbot.retrieve import Retrieval
+    from youthbot.retrieve import Evidence, Retrieval
     from youthbot.text.analyze import Analyzer
 
 logger = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ def extractive_answer(
     weights = [(g, max(idf(t) for t in g)) for g in q.groups if g]
     scorer = _Scorer(q, weights, units, context_terms, tuning)
     if q.typed:
-        chosen = _typed(q, units, scorer, analyzer, document_text, tuning)
+        chosen = _typed(q, units, scorer, analyzer, document_text, tuning, retrieval.evidence)
     else:
         chosen = _untyped(units, scorer, tuning, passages[: tuning.source_passages])
         if q.kind in ("what", "how", "why", "other"):
@@ -268,6 +268,7 @@ def _typed(
     analyzer: Analyzer,
     document_text: Callable[[str], str],
     tuning: Tuning,
+    evidence: Evidence,
 ) -> list[_Candidate]:
     """The sentences holding a span of the expected type tied to the question's subject."""
     from youthbot.retrieve import near, spells_acronym
@@ -299,8 +300,11 @@ def _typed(
         counting = [s for s in spans if s.kind == "count" and counted and _counts(s, counted)]
         covered = frozenset(t for g in q.groups for t in g if counting and _stem(t, counted))
         tie = scorer.tie(u, antecedent, whole_document=byline, covered=covered)
-        if tie < need:
-            continue
+        standout = evidence.standout(u.dense)
+        if tie < need and not (
+            tie >= tuning.standout_alone_coverage and standout >= tuning.standout_alone_z
+        ):
+            continue  # the span answers something else than the question is about
         relation = _states_relation(q, u, spans, byline)
         if q.relation is not None and q.kind == "who" and not relation:
             continue  # "Kas vada X?": a name beside X is no answer unless the sentence says so
