@@ -99,7 +99,9 @@ class Tuning:
         0.5, "Weight of the question's IDF-weighted terms found in the sentence in its score."
     )
     cue_weight: float = _knob(
-        0.25, "Bonus of a sentence that holds the kind of thing an untyped question asks for."
+        0.25,
+        "Bonus of a typed answer whose span fits the question best: a count of the counted"
+        " noun ('Cik reižu' → '34 reizes'), a day-precise date, an end date for 'līdz kuram'.",
     )
     relation_weight: float = _knob(
         0.25,

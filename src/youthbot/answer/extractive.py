@@ -69,7 +69,6 @@ class _Unit:
     """One answer unit (a sentence, or a label with its value lines) of a passage."""
 
     passage: Passage
-    index: int  # position among the passage's units
     start: int  # document offsets
     end: int
     text: str
@@ -121,6 +120,7 @@ def extractive_answer(
         evidence says the corpus does not hold the answer.
     """
     q = analyse_question(question, analyzer) if isinstance(question, str) else question
+    document_text = functools.cache(document_text)  # each document read once per answer
     language = "lv" if q.language == "lv" else "en"
     passages = retrieval.passages
     declined = Answer(
@@ -159,9 +159,7 @@ def _units(
     out: list[_Unit] = []
     for passage in passages:
         chunk = passage.chunk
-        for i, (start, end, vector, labelled) in enumerate(
-            _answer_units(chunk, sentence_vectors(passage))
-        ):
+        for start, end, vector, labelled in _answer_units(chunk, sentence_vectors(passage)):
             text = chunk.text[start - chunk.start : end - chunk.start]
             if not labelled and _is_heading(text):
                 continue
@@ -171,7 +169,7 @@ def _units(
                 else 0.0
             )
             terms = frozenset(analyzer.terms(text))
-            out.append(_Unit(passage, i, start, end, text, dense, terms, labelled))
+            out.append(_Unit(passage, start, end, text, dense, terms, labelled))
     return out
 
 
