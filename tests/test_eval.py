@@ -106,11 +106,11 @@ def realgenre_pipeline(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_realgenre_floor(realgenre_pipeline) -> None:
-    """Pages nobody tuned for: floors a little below what the method reaches (0.92, 1.00, 4/4)."""
+    """Pages nobody tuned for: floors a little below what the method reaches (0.95, 1.00, 4/4)."""
     scores = _scores(realgenre_pipeline, REALGENRE / "questions.jsonl")
     overall = scores.summary()
     assert overall["hit@5"] >= 0.95, overall
-    assert overall["answer_acc"] >= 0.87, overall
+    assert overall["answer_acc"] >= 0.89, overall
     assert overall["no_answer_acc"] >= 0.8, overall
     english = [o for o in scores.outcomes if o.type == "en"]
     assert sum(o.correct for o in english) >= 3, english
