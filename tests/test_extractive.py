@@ -65,6 +65,12 @@ PAGES = {
         "Jaunieši diskutēja par brīvā laika iespējām un brīvprātīgo darbu novadā.\n\n"
         "Jānis Bērziņš,\nTalsu novada jaunatnes lietu speciālists"
     ),
+    "talsi-zala-skola.txt": (
+        "Talsos sākas projekts “Zaļā skola”\n\n"
+        "Projektu “Zaļā skola” finansē Talsu novada pašvaldība. To īsteno biedrība “Zaļā doma” "
+        "kopā ar Talsu Valsts ģimnāziju. Projekts ilgs astoņus mēnešus, no 2025. gada 1. marta.\n\n"
+        "Par ieceri stāstīja Pēteris Kļava, biedrības valdes priekšsēdētājs, un Laura Zariņa."
+    ),
     "kuldiga-maja.txt": (
         "Kuldīgas jauniešu māja aicina brīvprātīgos\n\n"
         "Kuldīgas jauniešu māja aicina jauniešus iesaistīties brīvprātīgajā darbā vasarā. "
@@ -157,3 +163,20 @@ def test_the_question_is_analysed_once_per_ask(pages_pipeline, monkeypatch) -> N
     monkeypatch.setattr(youthbot.question, "analyse_question", counting)
     pages_pipeline.ask("Kas vada Talsu jauniešu centru “Kvadrāts”?")
     assert calls == ["Kas vada Talsu jauniešu centru “Kvadrāts”?"]
+
+
+def test_the_sentence_stating_the_relation_wins_over_a_better_scoring_one(pages_pipeline) -> None:
+    answer = pages_pipeline.ask("Kura organizācija īsteno projektu “Zaļā skola”?")
+    assert answer.answered and "“Zaļā doma”" in answer.text
+    english = pages_pipeline.ask("Which organisation implements the Zaļā skola project?")
+    assert english.answered and not english.text.startswith("Talsu novada pašvaldība")
+
+
+def test_the_name_an_agent_noun_belongs_to(pages_pipeline) -> None:
+    answer = pages_pipeline.ask("Who chairs the board of the Zaļā doma association?")
+    assert answer.answered and answer.text.startswith("Pēteris Kļava")
+
+
+def test_how_long_is_answered_by_a_duration(pages_pipeline) -> None:
+    answer = pages_pipeline.ask("Cik ilgi ilgs projekts “Zaļā skola”?")
+    assert answer.answered and "astoņus mēnešus" in answer.text

@@ -251,7 +251,7 @@ def analyse_question(
         followup=leans_on_conversation(question),
         terms=terms,
         groups=_groups(question, terms, language, analyzer),
-        anchors=_anchors(question, analyzer),
+        anchors=_anchors(question, analyzer, language),
         role=role,
         titles=tuple(question[a:b].strip() for a, b in quoted),
     )
@@ -291,7 +291,7 @@ def _groups(
     return tuple(merged)
 
 
-def _anchors(question: str, analyzer: Analyzer) -> tuple[str, ...]:
+def _anchors(question: str, analyzer: Analyzer, language: str) -> tuple[str, ...]:
     """Capitalised words not opening the sentence, numbers and codes in ``question``."""
     found = []
     for m in _CAPITALISED.finditer(question):
@@ -301,6 +301,10 @@ def _anchors(question: str, analyzer: Analyzer) -> tuple[str, ...]:
         found.append(m.group(1).rstrip("+"))
     for m in _NUMBERISH.finditer(question):  # "20th" is the 20th: the text writes "20."
         found.append(re.sub(r"(?<=\d)(st|nd|rd|th)$", "", m.group(0).rstrip("."), flags=re.I))
+    if language != "lv":  # "Youth House": English words the glossary translates are no names
+        from youthbot.text.crosslingual import latvian_equivalents
+
+        found = [e for e in found if not latvian_equivalents(e)]
     # only what the analyser keeps (drops stop words such as "Who", "Kas")
     return tuple(e for e in dict.fromkeys(found) if e and analyzer.terms(e))
 

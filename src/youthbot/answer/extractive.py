@@ -61,6 +61,10 @@ _LOCATIVE = re.compile(
 )
 #: A name given in quotes: an organisation or a centre ("“Curba de Cultura”", "«Mērķis»").
 _QUOTED_NAME = re.compile(r"[“„«\"]([A-ZĀČĒĢĪĶĻŅŠŪŽ][^”“„«»\".!?:;]{1,50}?)[”»\"]")
+#: Stems of the nouns a duration is counted in ("7 mēnešus", "divas nedēļas", "3 dienas").
+_TIME_UNITS = frozenset(
+    {"gad", "gads", "mēnes", "menes", "nedēļ", "nedel", "dien", "stund", "minūt", "minut"}
+)
 _COUNTED = re.compile(r"\b(?:cik|how many|number of)\s+([^\W\d_]+)", re.IGNORECASE)
 
 
@@ -83,6 +87,7 @@ class _Candidate:
     score: float
     span: Span | None = None  # the typed span that answers, for typed questions
     antecedent: _Unit | None = None  # the sentence its back-reference points to
+    states: bool = False  # whether it states the question's relation
 
 
 def extractive_answer(
@@ -313,7 +318,12 @@ def _typed(
             bonus += tuning.cue_weight
         elif span.kind == "date" and _precise(q, u, span):
             bonus += tuning.cue_weight
-        out.append(_Candidate(u, scorer.base[id(u)] + bonus, span, antecedent))
+        elif span.kind == "count" and q.expected[0] == "count" and q.kind == "until_when":
+            if _noun_stem(span.value.partition(" ")[2]) in _TIME_UNITS:
+                bonus += tuning.cue_weight  # "Cik ilgi …?" → "7 mēnešus"
+        out.append(_Candidate(u, scorer.base[id(u)] + bonus, span, antecedent, relation))
+    if q.relation is not None and any(c.states for c in out):
+        out = [c for c in out if c.states]  # where the subject and the relation meet
     out.sort(key=lambda c: (-c.score, c.unit.passage.rank, c.unit.start))
     if not out:
         return []
@@ -327,7 +337,16 @@ def _typed(
 
 
 def _best_span(q: Question, u: _Unit, spans: list[Span]) -> Span:
-    """The span that answers: the first of the best expected kind, the most precise date."""
+    """The span that answers: the one nearest the relation the question names ("Ance
+    Medne-Strazda, Jauniešu mājas vadītāja"), the most precise date, else the first of the
+    best expected kind."""
+    from youthbot.text.relations import find_relations
+
+    if q.relation is not None:
+        at = [(a, b) for a, b, rel in find_relations(u.text, nouns=True) if rel == q.relation]
+        if at:
+            best_kind = [s for s in spans if s.kind == spans[0].kind]
+            return min(best_kind, key=lambda s: min(_gap(u.text, s, a, b) for a, b in at))
     if q.kind in ("when", "until_when"):
         dated = [s for s in spans if s.kind == "date"]
         if dated:
@@ -335,6 +354,20 @@ def _best_span(q: Question, u: _Unit, spans: list[Span]) -> Span:
                 dated, key=lambda s: (q.kind == "until_when" and _until(u, s), _precision(s.value))
             )
     return spans[0]
+
+
+def _gap(text: str, s: Span, a: int, b: int) -> int:
+    """Characters between span ``s`` and the relation word ``text[a:b]``.
+
+    An agent noun belongs to the name before it ("Ance Medne-Strazda, Jauniešu mājas
+    vadītāja, un Zane …"), so a name after one is far from it; a verb is near on both sides.
+    """
+    from youthbot.text.roles import is_role
+
+    word = text[a:b]
+    if is_role(word) or re.search(r"(tāj|tor)\w*$", word, re.IGNORECASE):
+        return a - s.end if s.end <= a else len(text) + (s.start - b)
+    return max(0, a - s.end, s.start - b)
 
 
 def _precision(iso: str) -> int:
@@ -362,10 +395,11 @@ def _answer_spans(
 ) -> list[Span]:
     """Spans of the expected kinds in the unit that the question does not itself give."""
     kinds = tuple(q.expected)
+    anchor_terms = {t for a in q.anchors for t in analyzer.terms(a)}
     spans = [
         s
         for s in _spans(u.text, kinds)
-        if s.kind in kinds and not _echoes(s, q, analyzer, question_terms)
+        if s.kind in kinds and not _echoes(s, q, analyzer, question_terms, anchor_terms)
     ]
     if q.dates:  # "Līdz kuram datumam 2024. gadā …?" wants more than the year it gives
         given = max(_precision(d.value) for d in q.dates)
@@ -394,14 +428,23 @@ def _answer_spans(
     return spans
 
 
-def _echoes(s: Span, q: Question, analyzer: Analyzer, question_terms: set[str]) -> bool:
-    """Whether span ``s`` only repeats something the question already says."""
+def _echoes(
+    s: Span, q: Question, analyzer: Analyzer, question_terms: set[str], anchor_terms: set[str]
+) -> bool:
+    """Whether span ``s`` only repeats something the question already says.
+
+    A place answering "where" may not contain a place the question names ("Kur mācījās Ogres
+    komanda?" is not answered by "Ogres novadā"); a name answering "who" may ("Kas rīkoja
+    forumu Rēzeknē?" — "Rēzeknes novada pašvaldība").
+    """
     if s.kind == "date":
         # the question's own date, or a coarser one it already gives ("2024." for "2024. gadā")
         return any(d.value == s.value or d.value.startswith(s.value) for d in q.dates)
     if s.kind in ("amount", "count"):
         return any(n.value == s.value for n in q.numbers) or s.text in q.text
     words = set(analyzer.content_words(s.text))
+    if q.kind == "where" and words & anchor_terms:
+        return True
     return not words or words <= question_terms
 
 
