@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -250,7 +250,7 @@ def analyse_question(
         spans=tuple(find_spans(question)),
         followup=leans_on_conversation(question),
         terms=terms,
-        groups=_groups(question, terms, language, analyzer),
+        groups=_groups(question, terms, language, analyzer, dropped),
         anchors=_anchors(question, analyzer, language),
         role=role,
         titles=tuple(question[a:b].strip() for a, b in quoted),
@@ -258,7 +258,11 @@ def analyse_question(
 
 
 def _groups(
-    question: str, terms: tuple[str, ...], language: str, analyzer: Analyzer
+    question: str,
+    terms: tuple[str, ...],
+    language: str,
+    analyzer: Analyzer,
+    dropped: Collection[str] = (),
 ) -> tuple[frozenset[str], ...]:
     """The question's terms, one group per concept.
 
@@ -274,6 +278,8 @@ def _groups(
     if language == "lv":
         return tuple(frozenset(g) for g in groups)
     for word in _ENGLISH_WORD.findall(question):
+        if word in dropped:
+            continue  # "what date": the kind of answer, not the subject
         equivalents = latvian_equivalents(word)
         if not equivalents:
             continue
