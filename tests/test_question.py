@@ -82,3 +82,9 @@ def test_a_followup_standing_alone_keeps_what_it_asks() -> None:
     assert whole.kind == "who" and whole.relation == "fund" and whole.followup
     assert whole.asked == "Un kas to finansēja?"
     assert [p.value for p in whole.places] == ["Talsi"]
+
+
+def test_days_and_times_are_apart_from_calendar_dates() -> None:
+    q = analyse_question("Kas notika pirmdien plkst. 18.00 un 5. maijā?")
+    assert [d.value for d in q.dates] == ["--05-05"]
+    assert [t.value for t in q.times] == ["D1", "T18:00"]

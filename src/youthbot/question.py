@@ -140,8 +140,13 @@ class Question:
 
     @property
     def dates(self) -> tuple[Span, ...]:
-        """Dates it names."""
-        return self.of_kind("date")
+        """Calendar dates it names (ISO values; days of the week and clock times excluded)."""
+        return tuple(s for s in self.of_kind("date") if not s.value.startswith(("T", "D")))
+
+    @property
+    def times(self) -> tuple[Span, ...]:
+        """Days of the week ("D1" Monday … "D7") and clock times ("T16:00") it names."""
+        return tuple(s for s in self.of_kind("date") if s.value.startswith(("T", "D")))
 
     @property
     def numbers(self) -> tuple[Span, ...]:
