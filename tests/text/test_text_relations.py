@@ -70,3 +70,7 @@ def test_find_relations_with_nouns() -> None:
     text = "Darbnīcas notika trenera Pētera vadībā, un tās finansē novada dome."
     assert [r for _, _, r in find_relations(text)] == ["fund"]
     assert [r for _, _, r in find_relations(text, nouns=True)] == ["lead", "fund"]
+
+
+def test_short_english_forms_count() -> None:
+    assert relation_of("led") == "lead" and relation_of("ran") == "lead"

@@ -50,3 +50,8 @@ def test_shares_and_amounts_in_millions_and_with_grouped_digits() -> None:
     kinds = _by_kind("Budžets ir 3 miljardi eiro, kultūrai 12,5% no tā, kopā 2 450 310.40 eiro.")
     assert kinds["amount"] == ["3000000000.00", "2450310.40"]
     assert kinds["count"] == ["12.5 %"]
+
+
+def test_e_mails_written_against_harvesters() -> None:
+    kinds = _by_kind("Raksti uz ilze.kalnina [at] talsi.lv vai janis(at)sabile.lv.")
+    assert kinds["email"] == ["ilze.kalnina@talsi.lv", "janis@sabile.lv"]

@@ -223,11 +223,13 @@ _ENDINGS = re.compile(
         r"(t|ties|a|ā|u|i|e|ē|ām|āt|at|ja|jām|jāt|ju|ji|jis|jusi|jušas|juši|s|šu|sim|siet|sies|"
         r"ts|ta|tas|tie|tās|tu|tā|ot|oties|dams|dama|ošs|oša|ās|jās|jāmies|ies|"
         r"tājs|tāja|tāji|tājas|tājam|tājai|tājiem|tājām|tāju|šana|šanā|šanu|šanas|"
-        r"ja|jot|joties|ti|tīs|tīsim|"
-        # agent nouns in -ors/-ore: koordinators, moderatore, autors
-        r"s|e|am|ai|em|us|iem|ēm|es)?"
+        r"ja|jot|joties|ti|tīs|tīsim)?"
     )
 )
+#: Case endings of an agent-noun stem ("koordinator-s", "direktor-e", "priekšsēdētāj-am").
+_AGENT_ENDINGS = re.compile(fold(r"(s|a|e|am|ai|u|i|us|iem|ēm|es|as|ām|ā|ē|is)"))
+#: Stems that are agent nouns themselves ("moderator", "priekšniek"), not verbs.
+_AGENT_STEM = re.compile(fold(r".*(tor|tāj|niek|niec)$"))
 #: Action nouns: vadība/vadībā ("X vadībā"), finansējums, organizēšana (with ``nouns=True``).
 _NOUN_ENDINGS = re.compile(
     fold(r"(ba|bā|bu|bas|bai|jums|juma|jumu|jumā|jumi|jumus|jumiem|šana|šanā|šanu|šanas|s|u|a)")
@@ -260,15 +262,15 @@ def relation_of(word: str, *, nouns: bool = False) -> Relation | None:
     ``organise``, "organized" → ``organise``; None for other words.
 
     Latvian forms are read folded, so "organizeja" typed without diacritics counts too.
-    Words of three letters or fewer never count ("vad" alone is no verb form). With
+    Latvian words of three letters or fewer never count ("vad" alone is no verb form). With
     ``nouns``, action nouns count too: "vadībā" (under X's lead), "finansējums", "atbalsts".
     """
     low = word.lower()
-    if len(low) <= 3:
-        return None
     english = _english_forms().get(low)
     if english is not None:
-        return english
+        return english  # "led", "ran" are English forms of three letters
+    if len(low) <= 3:
+        return None
     folded = fold(low)
     for prefix in _PREFIXES:
         if not folded.startswith(prefix):
@@ -278,12 +280,16 @@ def relation_of(word: str, *, nouns: bool = False) -> Relation | None:
             if not rest.startswith(stem):
                 continue
             ending = rest[len(stem) :]
-            if _ENDINGS.fullmatch(ending) or (
-                nouns and len(stem) > 3 and _NOUN_ENDINGS.fullmatch(ending)
-            ):
-                if len(stem) <= 3 and (prefix or ending not in _SHORT_STEM_ENDINGS):
-                    continue  # "novadā" is no-vad-ā: a region, not a verb
+            if _AGENT_STEM.fullmatch(stem):
+                if not prefix and _AGENT_ENDINGS.fullmatch(ending):
+                    return rel  # "koordinatore", "priekšsēdētājam"
+                continue
+            if len(stem) <= 3 and (prefix or ending not in _SHORT_STEM_ENDINGS):
+                continue  # "novadā" is no-vad-ā: a region, not a verb
+            if _ENDINGS.fullmatch(ending):
                 return rel
+            if nouns and not prefix and len(stem) > 3 and _NOUN_ENDINGS.fullmatch(ending):
+                return rel  # "vadībā", "finansējumu"
     return None
 
 

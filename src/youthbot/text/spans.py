@@ -70,6 +70,10 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<![.])")
+#: An e-mail written against harvesters: "sintija.anceva [at] preili.lv", "ilze(at)talsi.lv".
+_EMAIL_AT = re.compile(
+    r"(?<![\w.+-])([\w.+-]+)\s?[\[(](?:at|AT|@)[\])]\s?([\w-]+(?:\.[\w-]+)+)(?<![.])"
+)
 _URL = re.compile(r"(?<![\w@])(?:https?://|www\.)[^\s<>\"”»)]+(?<![.,;:!?])")
 _PHONE = re.compile(r"(?<![\w+])(?:\+371[\s-]?)?(?:[26]\d[\s-]?\d{3}[\s-]?\d{3}|[26]\d{7})(?![\w])")
 #: Project and document numbers: "Nr. 3.1.1.2.i.0/1/22/I/VARAM/001", "2024-LV02-KA154-YOU-…".
@@ -124,6 +128,12 @@ def find_spans(
         if free(m.start(), m.end()):
             if "email" in want:
                 add("email", m.start(), m.end(), m.group().lower())
+            else:
+                taken.append((m.start(), m.end()))
+    for m in _EMAIL_AT.finditer(text, start, stop):
+        if free(m.start(), m.end()):
+            if "email" in want:
+                add("email", m.start(), m.end(), f"{m.group(1)}@{m.group(2)}".lower())
             else:
                 taken.append((m.start(), m.end()))
     for m in _PHONE.finditer(text, start, stop):
