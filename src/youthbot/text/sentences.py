@@ -57,9 +57,7 @@ _DOTTED_CODE = re.compile(r"(?=[\w./-]*\d)[\w]+(?:[./-][\w]+)+")
 _TIME_OR_DECIMAL = re.compile(r"\d{1,4}[.:]\d{1,2}")
 # A full stop glued to the next sentence: "…Anna Liepa.Arī Tukuma…" (a word of two or more
 # lower-case letters, the period, a capitalised word).
-_GLUED = re.compile(
-    r"(?<=[^\W\d_][a-zāčēģīķļņšūž])\.(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]{2})"
-)
+_GLUED = re.compile(r"(?<=[^\W\d_][a-zāčēģīķļņšūž])\.(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]{2})")
 _WEB_TOKEN = re.compile(r"(?:https?://|www\.|@)|\.(?:lv|com|org|eu|net|gov|edu|info)\b", re.I)
 # Quotes whose full stops are part of a title: “Kopiena. Vērtības. Līdzdalība.”
 _SHORT_QUOTE = re.compile(r"[“„«]([^“”„«»\n]{1,60})[”»]|\"([^\"\n]{1,60})\"")
