@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from youthbot.text.sentences import split_paragraphs, split_sentences
 from youthbot.types import Chunk, Document
 
-#: Bump when chunk boundaries change, so old indexes are rebuilt rather than mixed.
-CHUNKER_VERSION = "1"
+#: Bump when chunk boundaries change, so old indexes are rebuilt rather than mixed (2: sentence
+#: splitting keeps quoted titles whole and splits "Liepa.Arī"; headlines and dates re-read).
+CHUNKER_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,3 +45,13 @@ def test_counts_in_words_and_digits_keep_their_noun() -> None:
     )
     counts = find_counts(text)
     assert [(c.value, c.unit) for c in counts] == [(27.0, "reizes"), (96.0, "stundas")]
+
+
+def test_shares_are_counts_of_percent() -> None:
+    counts = find_counts("Jaunatnei atvēlēti 7,5% jeb 15 procenti līdzekļu.")
+    assert [(c.value, c.unit) for c in counts] == [(7.5, "%"), (15.0, "%")]
+
+
+def test_amounts_with_grouped_digits_and_cents_after_a_point() -> None:
+    text = "Pieejami 2 310 450.75 eiro un 4 miljardi eiro."
+    assert [a.value for a in find_amounts(text)] == [2310450.75, 4_000_000_000.0]

@@ -37,3 +37,21 @@ def test_kinds_filter_limits_the_search() -> None:
     text = "Tikšanās notika 3. martā, piedalījās 40 jauniešu."
     assert {s.kind for s in find_spans(text, kinds={"count"})} == {"count"}
     assert [s.value for s in find_spans(text, kinds={"date"})] == ["--03-03"]
+
+
+def test_times_and_weekdays_are_dates() -> None:
+    text = "Telpa strādās otrdienās un piektdienās no 15:30 līdz 19:00, sestdien plkst. 10.00."
+    kinds = _by_kind(text)
+    assert kinds["date"] == ["D2", "D5", "T15:30", "T19:00", "D6", "T10:00"]
+    assert "count" not in kinds  # "15", "30" are not counts
+
+
+def test_shares_and_amounts_in_millions_and_with_grouped_digits() -> None:
+    kinds = _by_kind("Budžets ir 3 miljardi eiro, kultūrai 12,5% no tā, kopā 2 450 310.40 eiro.")
+    assert kinds["amount"] == ["3000000000.00", "2450310.40"]
+    assert kinds["count"] == ["12.5 %"]
+
+
+def test_e_mails_written_against_harvesters() -> None:
+    kinds = _by_kind("Raksti uz ilze.kalnina [at] talsi.lv vai janis(at)sabile.lv.")
+    assert kinds["email"] == ["ilze.kalnina@talsi.lv", "janis@sabile.lv"]

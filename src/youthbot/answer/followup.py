@@ -14,6 +14,7 @@ from youthbot.types import Turn
 
 if TYPE_CHECKING:
     from youthbot.answer.llm import LLMClient
+    from youthbot.question import Question
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ def carry_key_terms(
 
 
 def standalone_question(
-    question: str,
+    question: Question | str,
     history: Sequence[Turn],
     *,
     client: LLMClient | None,
@@ -79,7 +80,7 @@ def standalone_question(
     """The question to retrieve with: ``question`` itself, or a rewrite that stands alone.
 
     Args:
-        question: The question as asked.
+        question: The question as asked: analysed (its ``followup`` decides), or its text.
         history: Earlier turns of the conversation, oldest first.
         client: The LLM to rewrite with, or None to carry the previous key terms.
         content_words: Latvian-normalised content words of a text.
@@ -88,7 +89,11 @@ def standalone_question(
         ``question`` unchanged when there is no history or it is already standalone; else the
         LLM's rewrite (the key-term rule when the LLM fails) or the key-term rule.
     """
-    if not history or not is_followup(question):
+    if isinstance(question, str):
+        followup = is_followup(question)
+    else:
+        question, followup = question.text, question.followup
+    if not history or not followup:
         return question
     if client is not None:
         try:

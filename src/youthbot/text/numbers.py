@@ -89,16 +89,21 @@ for _table in (_INDECLINABLE, _TEENS, _TENS, _MULTIPLIERS):
 
 #: Currency words and signs after (or before) a number: "8500,00 eiro", "€ 500", "1 000 EUR".
 _CURRENCY = r"(?:eiro|euro|eur|€|latu|lati|lats|ls)"
-_NUM = r"\d{1,3}(?:[  .]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d+)?"
+_NUM = r"\d{1,3}(?:[  .]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?"
 _AMOUNT = re.compile(
     rf"(?<![\w.,])(?:(?P<pre>€|EUR)\s?(?P<n1>{_NUM})|(?P<n2>{_NUM})(?:\s?(?P<mult>tūkst\.|milj\.|"
-    rf"tūkstoši|tūkstošiem|miljoni|miljonu|miljoniem))?\s?(?P<cur>{_CURRENCY}))(?![^\W\d_])",
+    rf"mljrd\.|tūkstoši|tūkstošiem|tūkstošu|miljoni|miljonu|miljoniem|miljons|miljardi|miljardu|"
+    rf"miljardiem|miljards))?\s?(?P<cur>{_CURRENCY}))(?![^\W\d_])",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
     r"(?<![\w.,/-])\d{1,3}(?:[  ]\d{3})+(?![\w.,/-]\d)|(?<![\w.,/-])\d+(?![\w/-]|[.,]\d)"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+#: A share: "10.3%", "25 %", "15 procenti" (a count whose unit is "%").
+_PERCENT = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(?:%|procent(?:s|i|u|iem|us|a|am|ā)?\b)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +183,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Numb
         mult = (m.group("mult") or "").lower()
         if mult.startswith("tūkst"):
             value *= 1000
+        elif mult.startswith(("miljard", "mljrd")):
+            value *= 1_000_000_000
         elif mult.startswith("milj"):
             value *= 1_000_000
         out.append(NumberMention(m.start(), m.end(), value, "EUR"))
@@ -188,7 +195,8 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Numbe
     """Counts in ``text[start:end]``: numbers in digits or words with the noun they count.
 
     "trīsdesmit četras reizes" → 34 "reizes"; "145 stundas" → 145 "stundas"; "20 jauniešu"
-    → 20 "jauniešu". Amounts of money are left to ``find_amounts``; callers drop counts that
+    → 20 "jauniešu"; a share "10.3%" → 10.3 "%". Amounts of money are left to
+    ``find_amounts``; callers drop counts that
     overlap a date, a phone number or a code.
     """
     stop = len(text) if end is None else end
@@ -197,6 +205,12 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Numbe
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
+
+    for m in _PERCENT.finditer(text, start, stop):
+        value = parse_number(m.group(1))
+        if value is not None and free(m.start(), m.end()):
+            out.append(NumberMention(m.start(), m.end(), value, "%"))
+            taken.append((m.start(), m.end()))
 
     for m in _DIGITS.finditer(text, start, stop):
         if not free(m.start(), m.end()):

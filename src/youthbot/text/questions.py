@@ -15,6 +15,7 @@ from youthbot.text.normalize import fold, has_diacritics
 __all__ = [
     "ANAPHORA",
     "CONTINUATIONS",
+    "ORG_NOUN",
     "QUESTION_WORDS",
     "QuestionKind",
     "leans_on_conversation",
@@ -51,12 +52,21 @@ QUESTION_WORDS = frozenset(
 _ORG_NOUNS = (
     r"(organizācij|iestād|biedrīb|pašvaldīb|aģentūr|centr|skol|ministrij|fond|institūcij|"
     r"struktūrvienīb|nodaļ|komand|apvienīb|uzņēmum|padom|dome|domes|domei|domi|pārvald|"
-    r"universitāt|koledž|muzej|bibliotēk|klub|kustīb|partner|programm\w* operator)\w*"
+    r"universitāt|koledž|muzej|bibliotēk|klub|kustīb|partner|pašpārvald|parlament|"
+    r"programm\w* operator)\w*"
 )
 _EN_ORG_NOUNS = (
     r"(organi[sz]ations?|institutions?|agenc(y|ies)|bod(y|ies)|municipalit(y|ies)|"
     r"associations?|ngos?|centres?|centers?|schools?|ministr(y|ies)|foundations?|councils?|"
-    r"partners?|operators?)"
+    r"partners?|operators?|compan(y|ies)|firms?|businesse?s?|enterprises?|contractors?)"
+)
+#: One word that names a kind of organisation, in any case ("pašpārvaldēm", "biedrība").
+ORG_NOUN = re.compile(rf"{_ORG_NOUNS}", re.IGNORECASE)
+
+# Nouns that name a place (any case) after "kurā/kuru/kādā …": the question asks where.
+_PLACE_NOUNS = (
+    r"(viet|pilsēt|novad|pagast|valst|ciem|ēk|adres|iel|telp|reģion|apkaim|sal|"
+    r"zem)(a|ā|u|ī|i|e|ē|as|ās|os|us|s|ām|iem|is|ēm|es)?\b"
 )
 _MONEY = (
     r"(naud\w*|eiro|euro|finansējum\w*|budžet\w*|summ\w*|apmēr\w*|maks\w*|izmaks\w*|grant\w*|"
@@ -80,19 +90,22 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
     (
         "when",
         r"\b(kad|kurā (datumā|dienā|gadā|mēnesī|laikā)|kura datuma|kurā gadā|cikos|kurš gads|"
-        r"kurā laika posmā|when|what (date|day|year|time)|which (date|day|year|month)|"
-        r"in what year)\b",
+        r"kurā laika posmā|(kād|kur)\w*\s+(\w+\s+)?(dien|datum|mēnes|nedēļ|stund|laik\w* posm)\w*|"
+        r"no cikiem|līdz cikiem|when|what (date|day|year|time)|which (date|day|year|month)|"
+        r"in what year|what time|on what days?)\b",
     ),
     (
         "where",
-        r"\b(kur|kurā (vietā|pilsētā|novadā|pagastā|valstī|ciemā|ēkā|adresē|telpās)|"
-        r"uz kurieni|no kurienes|kurp|kādā (vietā|pilsētā|valstī)|where|"
+        rf"\b(kur|(uz |no |pie )?(kur|kād)\w*\s+(\w+\s+)?{_PLACE_NOUNS}|"
+        r"uz kurieni|no kurienes|kurp|where|"
         r"(in|at|to) (which|what) (city|town|place|country|venue|building|municipality))\b",
     ),
     (
         "how_much",
-        rf"\b(cik liel\w*|cik daudz\s+(\w+\s+)?{_MONEY}|cik ({_MONEY}|eiro|euro|maksā|izmaksā)|"
-        rf"cik liel\w* (ir|bija|būs)\b.*{_MONEY}|kād\w* (ir|bija|būs)\b.*{_MONEY}|"
+        rf"\b(cik liel\w*\s+(\w+\s+)?({_MONEY}|atbalst\w*)|cik daudz\s+(\w+\s+)?{_MONEY}|"
+        rf"cik ({_MONEY}|eiro|euro|maksā|izmaksā)|"
+        rf"cik liel\w* (ir|bija|būs)\b.*({_MONEY}|atbalst\w*)|kād\w* (ir|bija|būs)\b.*{_MONEY}|"
+        rf"kād\w*\s+(\w+\s+)?{_MONEY}|"
         rf"{_MONEY}\b.*\bcik|(maksimāl|minimāl)\w* {_MONEY}|"
         rf"how much|what (is|was) the .*{_EN_MONEY}|(maximum|minimum|largest|total) {_EN_MONEY})",
     ),
@@ -108,7 +121,7 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
         "who",
         r"^\s*(un\s+|bet\s+)?(kas(?!\s+(ir|bija|būs|tiek|tika|notika|notiek|notiks|jādara|"
         r"jāzina|jāņem|vajadzīgs|nepieciešams|nepieciešam\w*)\b)|kurš|kura|kuri|kuras|kam|kuru|"
-        r"ar ko|who|whom|whose)\b"
+        r"ar ko(?!\s+(nodarboj|saistī|atšķir|sākt|sāk|beidz)\w*)|who|whom|whose)\b"
         r"|\bkas (ir|bija|būs)\s+(\w+\s+){0,3}?(vadītāj|priekšsēdētāj|direktor|koordinator|"
         r"vadīt|organizētāj|rīkotāj|autor|dibinātāj|pārstāv|speciālist|darbiniek|"
         r"lektor|eksper|treneris|trener|mentor|dalībniek|vietniek)\w*"

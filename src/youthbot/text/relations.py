@@ -38,7 +38,20 @@ Relation = Literal[
 # reflexive, the agent noun in -tājs/-tāja), optionally after a prefix ("no-", "sa-", …).
 RELATIONS: dict[Relation, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "lead": (
-        ("vadī", "vad"),
+        # heads are leaders: "X vada", "X ir vadītāja", "priekšsēdētāja X", "direktore X"
+        (
+            "vadī",
+            "vad",
+            "moderē",
+            "moderēj",
+            "moderator",
+            "vadītāj",
+            "priekšsēdētāj",
+            "direktor",
+            "izpilddirektor",
+            "priekšniek",
+            "priekšniec",
+        ),
         (
             "lead",
             "leads",
@@ -62,7 +75,7 @@ RELATIONS: dict[Relation, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "organise": (
-        ("organizē", "organizēj", "rīko", "rīkoj"),
+        ("organizē", "organizēj", "rīko", "rīkoj", "organizator"),
         (
             "organise",
             "organises",
@@ -78,7 +91,7 @@ RELATIONS: dict[Relation, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "write": (
-        ("rakstī", "izstrādā", "izstrādāj"),
+        ("rakstī", "izstrādā", "izstrādāj", "autor"),
         ("wrote", "write", "writes", "written", "drafted", "developed", "authored"),
     ),
     "implement": (
@@ -95,7 +108,7 @@ RELATIONS: dict[Relation, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "coordinate": (
-        ("koordinē", "koordinēj"),
+        ("koordinē", "koordinēj", "koordinator"),
         ("coordinate", "coordinates", "coordinated", "coordinator"),
     ),
     "fund": (
@@ -213,6 +226,17 @@ _ENDINGS = re.compile(
         r"ja|jot|joties|ti|tīs|tīsim)?"
     )
 )
+#: Case endings of an agent-noun stem ("koordinator-s", "direktor-e", "priekšsēdētāj-am").
+_AGENT_ENDINGS = re.compile(fold(r"(s|a|e|am|ai|u|i|us|iem|ēm|es|as|ām|ā|ē|is)"))
+#: Stems that are agent nouns themselves ("moderator", "priekšniek"), not verbs.
+_AGENT_STEM = re.compile(fold(r".*(tor|tāj|niek|niec)$"))
+#: Action nouns: vadība/vadībā ("X vadībā"), finansējums, organizēšana (with ``nouns=True``).
+_NOUN_ENDINGS = re.compile(
+    fold(r"(ba|bā|bu|bas|bai|jums|juma|jumu|jumā|jumi|jumus|jumiem|šana|šanā|šanu|šanas|s|u|a)")
+)
+#: A stem of three letters or fewer ("vad", "sak", "run") counts only bare and in these
+#: present-tense forms ("vada", "vadu", "saka"), never after a prefix or in other forms.
+_SHORT_STEM_ENDINGS = frozenset({"a", "u", "i", "ām", "āt", "am", "at"})
 _PREFIXES = ("", "no", "sa", "pa", "uz", "iz", "at", "ie", "ap", "pār", "pie", "līdz", "jā")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -233,40 +257,51 @@ def _english_forms() -> dict[str, Relation]:
 
 
 @lru_cache(maxsize=20_000)
-def relation_of(word: str) -> Relation | None:
+def relation_of(word: str, *, nouns: bool = False) -> Relation | None:
     """The relation a verb form (or agent noun) names: "vadīja" → ``lead``, "rīkotājs" →
     ``organise``, "organized" → ``organise``; None for other words.
 
     Latvian forms are read folded, so "organizeja" typed without diacritics counts too.
-    Words of three letters or fewer never count ("vad" alone is no verb form).
+    Latvian words of three letters or fewer never count ("vad" alone is no verb form). With
+    ``nouns``, action nouns count too: "vadībā" (under X's lead), "finansējums", "atbalsts".
     """
     low = word.lower()
-    if len(low) <= 3:
-        return None
     english = _english_forms().get(low)
     if english is not None:
-        return english
+        return english  # "led", "ran" are English forms of three letters
+    if len(low) <= 3:
+        return None
     folded = fold(low)
     for prefix in _PREFIXES:
         if not folded.startswith(prefix):
             continue
         rest = folded[len(prefix) :]
         for stem, rel in _latvian_stems():
-            if rest.startswith(stem) and _ENDINGS.fullmatch(rest[len(stem) :]):
-                if len(stem) <= 3 and not rest[len(stem) :]:
-                    continue
+            if not rest.startswith(stem):
+                continue
+            ending = rest[len(stem) :]
+            if _AGENT_STEM.fullmatch(stem):
+                if not prefix and _AGENT_ENDINGS.fullmatch(ending):
+                    return rel  # "koordinatore", "priekšsēdētājam"
+                continue
+            if len(stem) <= 3 and (prefix or ending not in _SHORT_STEM_ENDINGS):
+                continue  # "novadā" is no-vad-ā: a region, not a verb
+            if _ENDINGS.fullmatch(ending):
                 return rel
+            if nouns and not prefix and len(stem) > 3 and _NOUN_ENDINGS.fullmatch(ending):
+                return rel  # "vadībā", "finansējumu"
     return None
 
 
 def find_relations(
-    text: str, start: int = 0, end: int | None = None
+    text: str, start: int = 0, end: int | None = None, *, nouns: bool = False
 ) -> list[tuple[int, int, Relation]]:
-    """``(start, end, relation)`` of every relation verb in ``text[start:end]``, in order."""
+    """``(start, end, relation)`` of every relation verb in ``text[start:end]``, in order
+    (action nouns too with ``nouns``: see ``relation_of``)."""
     stop = len(text) if end is None else end
     out: list[tuple[int, int, Relation]] = []
     for m in _WORD.finditer(text, start, stop):
-        rel = relation_of(m.group())
+        rel = relation_of(m.group(), nouns=nouns)
         if rel is not None:
             out.append((m.start(), m.end(), rel))
     return out

@@ -39,8 +39,10 @@ class Span:
         value: The normalised reading: a person, organisation or place in its base form
             ("Inārai Miglānei" → "Ināra Miglāne", "Liepājā" → "Liepāja"), a date in ISO form
             ("2024-06-05", "--06-05" without a year), an amount in euro ("8500.00"), a count's
-            number with its noun ("34 reizes"), a phone number's digits ("+37129206098"), an
-            e-mail in lower case, a URL or code as written.
+            number with its noun ("34 reizes", "10.3 %"), a phone number's digits
+            ("+37129206098"), an e-mail in lower case, a URL or code as written. A clock time
+            is a ``date`` valued "T16:00", a day of the week a ``date`` valued "D1" (Monday)
+            to "D7".
     """
 
     kind: SpanKind
@@ -50,7 +52,28 @@ class Span:
     value: str
 
 
+#: A clock time: "16:00", "9.30" after "plkst."/"no"/"līdz" ("plkst. 23.59", "no 9.30").
+_TIME = re.compile(
+    r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"
+    r"|(?<=plkst\. )(?P<h2>[01]?\d|2[0-3])\.(?P<m2>[0-5]\d)(?!\d|\.\d)"
+    r"|(?:(?<=no )|(?<=līdz )|(?<=lidz ))(?P<h3>[01]?\d|2[0-3])\.(?P<m3>[0-5]\d)(?!\d|\.\d)",
+    re.IGNORECASE,
+)
+#: Days of the week in any case ("pirmdienās", "trešdien", "Sestdiena").
+_WEEKDAYS = ("pirmdien", "otrdien", "trešdien", "ceturtdien", "piektdien", "sestdien", "svētdien")
+_WEEKDAY = re.compile(
+    r"(?<![^\W\d_])(?P<d>"
+    + "|".join(_WEEKDAYS)
+    + r"|"
+    + "|".join(w.replace("š", "s").replace("ē", "e") for w in _WEEKDAYS if not w.isascii())
+    + r")(?:a|as|ā|ās|u|ai|ām|i|e)?(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<![.])")
+#: An e-mail written against harvesters: "sintija.anceva [at] preili.lv", "ilze(at)talsi.lv".
+_EMAIL_AT = re.compile(
+    r"(?<![\w.+-])([\w.+-]+)\s?[\[(](?:at|AT|@)[\])]\s?([\w-]+(?:\.[\w-]+)+)(?<![.])"
+)
 _URL = re.compile(r"(?<![\w@])(?:https?://|www\.)[^\s<>\"”»)]+(?<![.,;:!?])")
 _PHONE = re.compile(r"(?<![\w+])(?:\+371[\s-]?)?(?:[26]\d[\s-]?\d{3}[\s-]?\d{3}|[26]\d{7})(?![\w])")
 #: Project and document numbers: "Nr. 3.1.1.2.i.0/1/22/I/VARAM/001", "2024-LV02-KA154-YOU-…".
@@ -107,6 +130,12 @@ def find_spans(
                 add("email", m.start(), m.end(), m.group().lower())
             else:
                 taken.append((m.start(), m.end()))
+    for m in _EMAIL_AT.finditer(text, start, stop):
+        if free(m.start(), m.end()):
+            if "email" in want:
+                add("email", m.start(), m.end(), f"{m.group(1)}@{m.group(2)}".lower())
+            else:
+                taken.append((m.start(), m.end()))
     for m in _PHONE.finditer(text, start, stop):
         if free(m.start(), m.end()):
             digits = re.sub(r"[\s-]", "", m.group())
@@ -123,6 +152,20 @@ def find_spans(
                 taken.append((m.start(), m.end()))
     if want & {"date", "count"}:
         from youthbot.text.dates import find_dates
+
+        for m in _TIME.finditer(text, start, stop):
+            if free(m.start(), m.end()):
+                h = m.group("h") or m.group("h2") or m.group("h3")
+                mm = m.group("m") or m.group("m2") or m.group("m3")
+                if "date" in want:
+                    add("date", m.start(), m.end(), f"T{int(h):02d}:{mm}")
+                else:
+                    taken.append((m.start(), m.end()))
+        if "date" in want:
+            for m in _WEEKDAY.finditer(text, start, stop):
+                if free(m.start(), m.end()):
+                    day = _weekday_number(m.group("d"))
+                    add("date", m.start(), m.end(), f"D{day}")
 
         for d in find_dates(text[:stop]):
             if d.start >= start and free(d.start, d.end):
@@ -148,6 +191,14 @@ def find_spans(
         out.extend(_named_spans(text, start, stop, want, sentences))
     out.sort(key=lambda s: (s.start, -(s.end - s.start)))
     return out
+
+
+def _weekday_number(stem: str) -> int:
+    """1 for Monday ("pirmdien") … 7 for Sunday, read with or without diacritics."""
+    from youthbot.text.normalize import fold
+
+    folded = [fold(w) for w in _WEEKDAYS]
+    return folded.index(fold(stem.lower())) + 1
 
 
 def _is_date_like(code: str) -> bool:
