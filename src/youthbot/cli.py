@@ -537,8 +537,9 @@ def _register_optional_commands() -> None:
     """Commands that live in their own modules."""
     from youthbot.commands.directory import events, orgs, people, projects
     from youthbot.commands.eval import eval_command
+    from youthbot.commands.serve import serve
 
-    for command in (people, orgs, events, projects, eval_command):
+    for command in (people, orgs, events, projects, eval_command, serve):
         cli.add_command(command)
 
 

@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from youthbot.config import Settings
     from youthbot.directory.db import FactStore
     from youthbot.embed import Embedder
+    from youthbot.question import Question
     from youthbot.retrieve import Mode, Retrieval, Retriever
     from youthbot.store import Store
     from youthbot.text.analyze import Analyzer
+    from youthbot.tuning import Tuning
 
 __all__ = ["BuildProgress", "IndexReport", "IndexStats", "Pipeline"]
 
@@ -69,10 +71,13 @@ class _Generation:
 class Pipeline:
     """Index, search and answer over the index directory that ``settings.index`` names."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, tuning: Tuning | None = None) -> None:
         from youthbot.embed import resolve_backend
+        from youthbot.tuning import DEFAULT_TUNING
 
         self.settings = settings
+        #: Weights and thresholds of retrieval and answering (``youthbot.tuning``).
+        self.tuning = tuning or DEFAULT_TUNING
         self.layout = IndexLayout(Path(settings.index))
         self.model_spec = resolve_backend(settings.model)
         self._embedder: Embedder | None = None
@@ -81,6 +86,13 @@ class Pipeline:
         self._lock = threading.RLock()
         self._sessions: Any = None
         self._client: Any = None
+
+    def set_tuning(self, tuning: Tuning) -> None:
+        """Use other weights and thresholds from the next question on (``bench/sensitivity.py``)."""
+        with self._lock:
+            self.tuning = tuning
+            if self._generation is not None:
+                self._generation.retriever.set_tuning(tuning)
 
     # -- collaborators (loaded on first use) ------------------------------------------
     @property
@@ -147,7 +159,7 @@ class Pipeline:
         )
         with self._lock:
             if report.modified or rebuild:
-                self._close_generation()
+                self._retire_generation()
         return report
 
     def ensure_index(
@@ -173,7 +185,7 @@ class Pipeline:
                 )
             if self._generation is not None and self._generation.path == current:
                 return self._generation
-            self._close_generation()
+            self._retire_generation()
             store = Store(current / DB_NAME, readonly=True)
             try:
                 try:
@@ -191,9 +203,17 @@ class Pipeline:
             except BaseException:
                 store.close()
                 raise
-            retriever = Retriever(store, dense, lexical, self.embedder, self.analyzer)
+            retriever = Retriever(store, dense, lexical, self.embedder, self.analyzer, self.tuning)
             self._generation = _Generation(current, retriever)
             return self._generation
+
+    def _retire_generation(self) -> None:
+        """Stop handing out the live generation without closing it under running readers.
+
+        Requests still answering from it (the web server answers many at once) keep their
+        reference; its files are closed when the last of them lets go.
+        """
+        self._generation = None
 
     def _close_generation(self) -> None:
         if self._generation is not None:
@@ -274,34 +294,39 @@ class Pipeline:
         gen = self._open()
         turns = list(history or [])
         if session and not history:
-            turns = self._session_store().history(session)
+            with self._lock:  # one SQLite connection shared by concurrent requests
+                turns = self._session_store().history(session)
         client = self._llm_client() if self._llm_wanted(use_llm) else None
-        standalone = question
-        if turns:
+        # the question is analysed once; every stage below reads this Question
+        asked = gen.retriever.analyse(question)
+        q = asked
+        if turns and asked.followup:
             from youthbot.answer.followup import standalone_question
 
             standalone = standalone_question(
-                question, turns, client=client, content_words=self.analyzer.content_words
+                asked, turns, client=client, content_words=self.analyzer.content_words
             )
-        retrieval = gen.retriever.search(standalone, self.settings.top_k, mode)
+            q = asked.standing_alone(standalone, self.analyzer, gen.retriever.lexical.vocabulary)
+        retrieval = gen.retriever.search(q, self.settings.top_k, mode)
         # a rule-carried follow-up ("… (tikšanos Liepājā)?") is a retrieval aid, not a question
         # the directory can read; an LLM rewrite is a whole question
-        directory = self._directory_answer(standalone if client is not None else question, gen)
+        directory = self._directory_answer(q if client is not None else asked, gen)
         if client is not None:
             answer = self._llm_answer(question, retrieval, directory, client, on_token, cancel)
         else:
-            answer = directory or self._extractive(question, retrieval, gen)
+            answer = directory or self._extractive(q, retrieval, gen)
         if directory is not None and answer is directory:
             answer.passages = _merge_passages(
                 directory.passages, retrieval.passages, self.settings.top_k
             )
         answer.question = question
-        answer.standalone = standalone
+        answer.standalone = q.text
         if session:
-            self._session_store().append(session, Turn(question, answer.text))
+            with self._lock:
+                self._session_store().append(session, Turn(question, answer.text))
         return answer
 
-    def _extractive(self, question: str, retrieval: Retrieval, gen: _Generation) -> Answer:
+    def _extractive(self, question: Question, retrieval: Retrieval, gen: _Generation) -> Answer:
         from youthbot.answer.extractive import extractive_answer
 
         return extractive_answer(
@@ -312,6 +337,7 @@ class Pipeline:
             sentence_vectors=lambda p: self._sentence_vectors(gen, p),
             document_text=lambda path: gen.store.document(path).text,
             context_terms=gen.retriever.document_terms,
+            tuning=self.tuning,
         )
 
     def _sentence_vectors(
@@ -325,7 +351,7 @@ class Pipeline:
             for s, e, v in gen.store.sentence_vectors(c.doc, c.start, c.end)
         ]
 
-    def _directory_answer(self, question: str, gen: _Generation) -> Answer | None:
+    def _directory_answer(self, question: Question, gen: _Generation) -> Answer | None:
         from youthbot.directory.answer import answer_from_directory
 
         def passage_for_span(doc: str, start: int, end: int) -> Passage:
@@ -335,7 +361,7 @@ class Pipeline:
             return Passage(stored.chunk, 1.0, stored.title, stored.date, rank=1)
 
         try:
-            return answer_from_directory(question, gen.facts, passage_for_span)
+            return answer_from_directory(question.text, gen.facts, passage_for_span)
         except InputError:
             logger.warning("directory answer pointed outside the index", exc_info=True)
             return None
@@ -403,7 +429,8 @@ class Pipeline:
             raise
         except LLMError as exc:
             logger.info("LLM endpoint failed, answering extractively: %s", exc)
-            answer = directory or self._extractive(question, retrieval, gen)
+            analysed = retrieval.question or gen.retriever.analyse(question)
+            answer = directory or self._extractive(analysed, retrieval, gen)
             answer.llm = self.llm_info(str(exc))
             return answer
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from youthbot.errors import InputError
+from youthbot.question import Question, analyse_question
+from youthbot.tuning import DEFAULT_TUNING, Tuning
 from youthbot.types import Chunk, Passage
 
 if TYPE_CHECKING:
@@ -25,44 +27,6 @@ logger = logging.getLogger(__name__)
 
 Mode = Literal["dense", "lexical", "hybrid"]
 MODES: tuple[Mode, ...] = ("dense", "lexical", "hybrid")
-
-#: Candidates taken from each side before fusion.
-CANDIDATES = 50
-#: Sentences taken from the dense index (several may fall in one chunk).
-SENTENCE_CANDIDATES = 200
-# Evidence thresholds (see Evidence.answerable). They are shares of the question's own
-# content-word weight and standard deviations of its own similarity distribution, so they mean
-# the same for any corpus size; they were set from first principles, not fitted to questions.
-#: Half of what the question asks about is present.
-FULL_COVERAGE = 0.5
-#: A third is present and the best sentence clearly stands out.
-PARTIAL_COVERAGE = 0.3
-STANDOUT_Z = 2.5
-#: Another language: some anchor word is present and the best sentence stands out strongly.
-FOREIGN_COVERAGE = 0.15
-FOREIGN_STANDOUT_Z = 3.0
-#: Sentence vectors sampled to estimate a query's similarity distribution.
-NULL_SAMPLE = 4096
-
-#: Fused candidates re-ranked by context coverage.
-RERANK_DEPTH = 30
-#: The k of reciprocal rank fusion (Cormack et al. 2009).
-RRF_K = 60
-
-
-@dataclass(frozen=True, slots=True)
-class FusionWeights:
-    """Weights of each side in reciprocal rank fusion, by question language."""
-
-    dense: float = 1.0
-    lexical: float = 1.0
-    #: Lexical weight for questions not in Latvian: an English question shares fewer terms
-    #: with the documents even with the glossary's Latvian equivalents, so half.
-    lexical_foreign: float = 0.5
-    #: Share of the final score that context coverage of the question's words decides.
-    context: float = 0.5
-    #: The same for questions not in Latvian (concept groups carry their Latvian terms).
-    context_foreign: float = 0.5
 
 
 @dataclass(slots=True)
@@ -80,6 +44,8 @@ class Evidence:
         dense_top: Cosine similarity of the best dense hit (0 when none).
         dense_z: How far ``dense_top`` stands above the query's similarity to a sample of the
             corpus's sentences, in standard deviations (0 when unknown).
+        null_mean: The mean of that similarity (see ``standout``).
+        null_spread: Its standard deviation (0 when unknown).
     """
 
     language: str
@@ -91,6 +57,16 @@ class Evidence:
     agreement: bool = False
     dense_top: float = 0.0
     dense_z: float = 0.0
+    null_mean: float = 0.0
+    null_spread: float = 0.0
+    tuning: Tuning = DEFAULT_TUNING
+
+    def standout(self, similarity: float) -> float:
+        """How many standard deviations ``similarity`` (a sentence's cosine to the query) lies
+        above the query's similarity to the corpus's sentences in general (0 when unknown)."""
+        if self.null_spread <= 1e-6:
+            return 0.0
+        return (similarity - self.null_mean) / self.null_spread
 
     @property
     def answerable(self) -> bool:
@@ -102,17 +78,21 @@ class Evidence:
         sentence that stands out from the corpus (``dense_z``: how many standard deviations its
         similarity lies above the query's similarity to sentences in general). Questions in
         another language than the documents share few words with them, so for those the
-        dense evidence carries more and the word share needed is lower.
+        dense evidence carries more and the word share needed is lower. A sentence that stands
+        out very far (``standout_alone_z``) needs only a trace of the words: a paraphrase.
         """
         if not self.content_terms and not self.entities:
             return False
         if self.missing_entities:
             return False
-        if self.covered >= FULL_COVERAGE:
+        t = self.tuning
+        if self.covered >= t.full_coverage:
             return True
+        if self.covered >= t.standout_alone_coverage and self.dense_z >= t.standout_alone_z:
+            return True  # a paraphrase: few shared words, a sentence that stands far out
         if self.language == "lv":
-            return self.covered >= PARTIAL_COVERAGE and self.dense_z >= STANDOUT_Z
-        return self.covered >= FOREIGN_COVERAGE and self.dense_z >= FOREIGN_STANDOUT_Z
+            return self.covered >= t.partial_coverage and self.dense_z >= t.standout_z
+        return self.covered >= t.foreign_coverage and self.dense_z >= t.foreign_standout_z
 
 
 @dataclass(slots=True)
@@ -124,11 +104,8 @@ class Retrieval:
     evidence: Evidence
     #: The embedded query (None in lexical mode); reused to score answer sentences.
     query_vector: np.ndarray | None = None
-
-
-_WORD = re.compile(r"[^\W\d_][\w'-]*")
-_CAPITALISED = re.compile(r"(?<![\w.])([A-ZĀČĒĢĪĶĻŅŠŪŽ][\w’'-]+)")
-_NUMBERISH = re.compile(r"\b\w*\d[\w./-]*")
+    #: The analysed question the passages were found for.
+    question: Question | None = None
 
 
 class Retriever:
@@ -141,91 +118,73 @@ class Retriever:
         lexical: LexicalIndex,
         embedder: Callable[[], Embedder],
         analyzer: Analyzer,
-        weights: FusionWeights | None = None,
+        tuning: Tuning | None = None,
     ) -> None:
         self.store = store
         self.dense = dense
         self.lexical = lexical
         self._embedder = embedder
         self.analyzer = analyzer
-        self.weights = weights or FusionWeights()
+        self.tuning = tuning or DEFAULT_TUNING
         self._doc_terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._chunk_terms: dict[tuple[str, int, int], list[frozenset[str]]] = {}
         self._null: np.ndarray | None = None
 
+    def set_tuning(self, tuning: Tuning) -> None:
+        """Search with other weights and thresholds from now on."""
+        if tuning.null_sample != self.tuning.null_sample:
+            self._null = None
+        self.tuning = tuning
+
     # -- public -------------------------------------------------------------------
-    def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> Retrieval:
+    def search(self, query: Question | str, k: int = 5, mode: Mode = "hybrid") -> Retrieval:
         """Rank passages for ``query``.
 
         Args:
-            query: The question or search words.
+            query: The analysed question (``analyse_question``), or search words, which are
+                analysed here.
             k: Passages to return.
             mode: ``dense``, ``lexical`` or ``hybrid`` (reciprocal rank fusion of both).
 
         Raises:
             InputError: when the query is empty or the mode unknown.
         """
-        from youthbot.text.lang import detect_language
-
-        query = query.strip()
-        if not query:
+        if isinstance(query, str):
+            if not query.strip():
+                raise InputError("the question is empty; type a question or search words")
+            query = self.analyse(query)
+        if not query.text.strip():
             raise InputError("the question is empty; type a question or search words")
         if mode not in MODES:
             raise InputError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
-        language = detect_language(query)
-        groups = self.term_groups(query, language)
-        terms = [t for g in groups for t in sorted(g)]
-        vector = self._embedder().embed_query(query) if mode != "lexical" else None
+        t = self.tuning
+        foreign = query.language != "lv"
+        groups = list(query.groups)
+        terms = [term for g in groups for term in sorted(g)]
+        vector = self._embedder().embed_query(query.text) if mode != "lexical" else None
         dense_hits = self._dense(vector) if vector is not None else []
-        lexical_hits = self.lexical.search(terms, CANDIDATES) if mode != "dense" else []
+        lexical_hits = self.lexical.search(terms, t.candidates) if mode != "dense" else []
         if mode == "dense":
             ranked = dense_hits
         elif mode == "lexical":
             ranked = lexical_hits
         else:
-            w_lex = self.weights.lexical if language == "lv" else self.weights.lexical_foreign
-            ranked = _rrf([(dense_hits, self.weights.dense), (lexical_hits, w_lex)])
-        stored = self.store.chunks([cid for cid, _ in ranked[:RERANK_DEPTH]])
+            w_lex = t.lexical_weight_foreign if foreign else t.lexical_weight
+            ranked = _rrf([(dense_hits, t.dense_weight), (lexical_hits, w_lex)], t.rrf_k)
+        stored = self.store.chunks([cid for cid, _ in ranked[: t.rerank_depth]])
         candidates = [(stored[cid], score) for cid, score in ranked if cid in stored]
         if mode == "hybrid" and terms:
-            share = self.weights.context if language == "lv" else self.weights.context_foreign
+            share = t.context_share_foreign if foreign else t.context_share
             candidates = self._rerank(candidates, groups, share)
         passages = _merge_overlaps(candidates, k)
-        evidence = self._evidence(
-            query, language, groups, passages, dense_hits, lexical_hits, vector
-        )
-        return Retrieval(query, passages, evidence, vector)
+        evidence = self._evidence(query, groups, passages, dense_hits, lexical_hits, vector)
+        return Retrieval(query.text, passages, evidence, vector, query)
+
+    def analyse(self, text: str) -> Question:
+        """``text`` analysed as a question, with this index's spelling of its words."""
+        return analyse_question(text, self.analyzer, self.lexical.vocabulary)
 
     # -- internals ------------------------------------------------------------------
-    def term_groups(self, query: str, language: str) -> list[frozenset[str]]:
-        """The query's analysed terms, one group per concept.
-
-        In a Latvian query every term is its own group. In another language, an English word
-        the glossary knows joins its Latvian equivalents' terms to its group, so "funds" is
-        found as "finansēts" and a concept counts once however many translations it has.
-        """
-        from youthbot.text.crosslingual import latvian_equivalents
-
-        terms = self.analyzer.query_terms(query, self.lexical.vocabulary)
-        groups = [{t} for t in dict.fromkeys(terms)]
-        if language == "lv":
-            return [frozenset(g) for g in groups]
-        for word in _WORD.findall(query):
-            equivalents = latvian_equivalents(word)
-            if not equivalents:
-                continue
-            own = set(self.analyzer.query_terms(word))
-            latvian = set(self.analyzer.terms(" ".join(equivalents)))
-            group = next((g for g in groups if g & own), None)
-            if group is None:
-                groups.append(own | latvian)
-            else:
-                group.update(latvian)
-        merged: list[frozenset[str]] = []
-        for g in groups:
-            if g and frozenset(g) not in merged:
-                merged.append(frozenset(g))
-        return merged
-
     def group_weights(self, groups: Sequence[frozenset[str]]) -> list[tuple[frozenset[str], float]]:
         """Each group with its weight: the IDF of its rarest term."""
         return [(g, max(self.idf(t) for t in g)) for g in groups if g]
@@ -265,19 +224,31 @@ class Retriever:
         if total <= 0:
             return 0.0
         title_terms, doc_terms = self.document_terms(chunk.doc)
-        sentences = [
-            set(self.analyzer.terms(chunk.text[s - chunk.start : e - chunk.start]))
-            for s, e in self._sentence_spans(chunk)
-        ] or [set(self.analyzer.terms(chunk.text))]
+        half = self.tuning.document_credit
+        sentences = self._sentence_terms(chunk)
         best = 0.0
         for i in range(len(sentences)):
             window = title_terms.union(*sentences[max(0, i - 1) : i + 2])
             got = sum(
-                w if not g.isdisjoint(window) else (0.0 if g.isdisjoint(doc_terms) else 0.5 * w)
+                w if not g.isdisjoint(window) else (0.0 if g.isdisjoint(doc_terms) else half * w)
                 for g, w in weights
             )
             best = max(best, got)
         return best / total
+
+    def _sentence_terms(self, chunk: Chunk) -> list[frozenset[str]]:
+        """The analysed terms of each sentence of a chunk (cached: the index never changes)."""
+        key = (chunk.doc, chunk.start, chunk.end)
+        terms = self._chunk_terms.get(key)
+        if terms is None:
+            terms = [
+                frozenset(self.analyzer.terms(chunk.text[s - chunk.start : e - chunk.start]))
+                for s, e in self._sentence_spans(chunk)
+            ] or [frozenset(self.analyzer.terms(chunk.text))]
+            if len(self._chunk_terms) > 8192:
+                self._chunk_terms.clear()
+            self._chunk_terms[key] = terms
+        return terms
 
     def _sentence_spans(self, chunk: Chunk) -> list[tuple[int, int]]:
         return self.store.sentence_spans(chunk.doc, chunk.start, chunk.end)
@@ -298,62 +269,68 @@ class Retriever:
 
     def _dense(self, vector: np.ndarray) -> list[tuple[int, float]]:
         """Chunks ranked by their best sentence's cosine similarity to the query."""
-        hits = self.dense.search(vector, SENTENCE_CANDIDATES)
+        hits = self.dense.search(vector, self.tuning.sentence_candidates)
         owners = self.store.sentence_chunks([sid for sid, _ in hits])
         best: dict[int, float] = {}
         for sid, score in hits:
             cid = owners.get(sid)
             if cid is not None and cid not in best:
                 best[cid] = score
-        return list(best.items())[:CANDIDATES]
+        return list(best.items())[: self.tuning.candidates]
 
     def _evidence(
         self,
-        query: str,
-        language: str,
+        query: Question,
         groups: Sequence[frozenset[str]],
         passages: Sequence[Passage],
         dense_hits: Sequence[tuple[int, float]],
         lexical_hits: Sequence[tuple[int, float]],
         query_vector: np.ndarray | None,
     ) -> Evidence:
-        ev = Evidence(language=language, dense_top=dense_hits[0][1] if dense_hits else 0.0)
+        ev = Evidence(
+            language=query.language,
+            dense_top=dense_hits[0][1] if dense_hits else 0.0,
+            tuning=self.tuning,
+        )
         if query_vector is not None and dense_hits:
-            ev.dense_z = self._standout(query_vector, ev.dense_top)
+            ev.dense_z, ev.null_mean, ev.null_spread = self._standout(query_vector, ev.dense_top)
         ev.groups = list(groups)
         ev.content_terms = [t for g in groups for t in sorted(g)]
         top_terms: set[str] = set()
-        for p in passages[:3]:
+        for p in passages[: self.tuning.evidence_passages]:
             top_terms.update(self.analyzer.terms(p.chunk.text))
         weights = self.group_weights(groups)
         total = sum(w for _, w in weights)
         if total:
             ev.covered = sum(w for g, w in weights if not g.isdisjoint(top_terms)) / total
-        ev.entities = self._entities(query)
+        ev.entities = list(query.anchors)
+        top_text = " ".join(p.chunk.text for p in passages[: self.tuning.evidence_passages])
         for entity in ev.entities:
             entity_terms = self.analyzer.query_terms(entity, self.lexical.vocabulary)
-            if entity_terms and not any(_near(t, top_terms) for t in entity_terms):
-                ev.missing_entities.append(entity)
+            if entity_terms and not any(near(t, top_terms) for t in entity_terms):
+                if not spells_acronym(entity, top_text):
+                    ev.missing_entities.append(entity)
         d5 = {cid for cid, _ in dense_hits[:5]}
         ev.agreement = any(cid in d5 for cid, _ in lexical_hits[:5])
         return ev
 
-    def _standout(self, query_vector: np.ndarray, top: float) -> float:
-        """Standard deviations by which ``top`` exceeds the query's typical similarity."""
+    def _standout(self, query_vector: np.ndarray, top: float) -> tuple[float, float, float]:
+        """(z, mean, spread): standard deviations by which ``top`` exceeds the query's typical
+        similarity to the corpus's sentences, and that similarity's mean and spread."""
         import numpy as np
 
         if self._null is None:
-            ids, blobs = self.store.sentence_ids_and_vectors(limit=NULL_SAMPLE)
+            ids, blobs = self.store.sentence_ids_and_vectors(limit=self.tuning.null_sample)
             self._null = (
                 np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1)
                 if ids
                 else np.zeros((0, query_vector.shape[0]), dtype=np.float32)
             )
         if len(self._null) < 8:
-            return 0.0
+            return 0.0, 0.0, 0.0
         sims = self._null @ query_vector
-        spread = float(sims.std())
-        return (top - float(sims.mean())) / spread if spread > 1e-6 else 0.0
+        spread, mean = float(sims.std()), float(sims.mean())
+        return ((top - mean) / spread if spread > 1e-6 else 0.0), mean, spread
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; a term the corpus never uses weighs as the rarest."""
@@ -361,20 +338,8 @@ class Retriever:
         df = self.lexical.document_frequency(term)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def _entities(self, query: str) -> list[str]:
-        """Capitalised words not opening the sentence, numbers and codes in ``query``."""
-        found = []
-        for m in _CAPITALISED.finditer(query):
-            before = query[: m.start()].rstrip()
-            if not before or before[-1] in '.!?:"“„(':
-                continue  # sentence-initial capital says nothing
-            found.append(m.group(1))
-        found.extend(m.group(0) for m in _NUMBERISH.finditer(query))
-        # keep only what the analyser keeps (drops stop words such as "Who", "Kas")
-        return [e for e in dict.fromkeys(found) if self.analyzer.terms(e)]
 
-
-def _near(term: str, terms: set[str]) -> bool:
+def near(term: str, terms: set[str] | frozenset[str]) -> bool:
     """``term`` or a word sharing its first five letters (Latvia/latvij, Liepaja/liepaj)."""
     if term in terms:
         return True
@@ -384,14 +349,45 @@ def _near(term: str, terms: set[str]) -> bool:
     return any(t.startswith(stem) for t in terms)
 
 
-def _rrf(runs: Sequence[tuple[Sequence[tuple[int, float]], float]]) -> list[tuple[int, float]]:
+_ACRONYM = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽ]{2,6}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: Words an acronym skips: "Izglītības un zinātnes ministrija" is IZM.
+_ACRONYM_SKIPS = frozenset({"un", "ar", "par", "and", "of", "for", "the"})
+
+
+def spells_acronym(word: str, text: str) -> bool:
+    """Whether ``word`` is an acronym (2–6 capitals) of consecutive words of ``text``.
+
+    "JIC" is spelled by "Jauniešu iniciatīvu centrs", "IZM" by "Izglītības un zinātnes
+    ministrija" (joining words such as "un" skipped).
+    """
+    from youthbot.text.normalize import fold
+
+    if not _ACRONYM.fullmatch(word):
+        return False
+    target = fold(word.lower())
+    initials = [
+        fold(w[0].lower()) for w in _LETTERS.findall(text) if w.lower() not in _ACRONYM_SKIPS
+    ]
+    joined = "".join(initials)
+    return target in joined and _whole_words(target, initials)
+
+
+def _whole_words(target: str, initials: list[str]) -> bool:
+    n = len(target)
+    return any("".join(initials[i : i + n]) == target for i in range(len(initials) - n + 1))
+
+
+def _rrf(
+    runs: Sequence[tuple[Sequence[tuple[int, float]], float]], rrf_k: float
+) -> list[tuple[int, float]]:
     """Reciprocal rank fusion of ranked (id, score) lists with a weight per list."""
     fused: dict[int, float] = {}
     for hits, weight in runs:
         if weight <= 0:
             continue
         for rank, (cid, _) in enumerate(hits, start=1):
-            fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank)
+            fused[cid] = fused.get(cid, 0.0) + weight / (rrf_k + rank)
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
 
 

@@ -156,7 +156,8 @@ def test_document_date() -> None:
 @pytest.mark.parametrize(
     ("name", "date"),
     [
-        ("2020-10-sigulda-starpnovadu-tiklosanas.txt", "2020-10-01"),
+        # "Ar 2020.gada 1.oktobri … uzsāks projekta īstenošanu" is a project start, a mention
+        ("2020-10-sigulda-starpnovadu-tiklosanas.txt", None),
         ("2023-11-ogre-erasmus-lietuva.txt", None),
         ("2024-01-kurzeme-jaunatnes-specialisti-liepaja.txt", None),
         ("kurzeme-jaunatnes-specialisti-ventspils.txt", None),
@@ -175,3 +176,22 @@ def test_format_date_as_latvians_write_it() -> None:
     assert format_date("2024-01") == "01.2024."
     assert format_date("--11-21", "--11-25") == "21.11.–25.11."
     assert format_date(None) == ""
+
+
+def test_document_date_from_date_lines_not_from_body_dates() -> None:
+    body = "Pieteikumi jāiesniedz līdz 2024. gada 4. martam, centrs dibināts 2015. gadā."
+    assert document_date(f"Jaunieši tiekas Talsos\n\n{body}") is None
+    assert document_date(f"Jaunieši tiekas Talsos\n12.02.2024. 10:15\n\n{body}") == "2024-02-12"
+    # a date glued to the headline is the article's own date line
+    assert document_date(f"Pieredzes apmaiņa Sabilē12.02.2024\n\n{body}") == "2024-02-12"
+    # the byline's date at the end
+    assert document_date(f"Virsraksts\n\n{body}\n\nAnna Liepa\n2024. gada 5. martā") == (
+        "2024-03-05"
+    )
+
+
+def test_site_today_header_gives_way_to_the_article_date_line() -> None:
+    text = "Otrdiena, 11.03.2025 09:15\nJauniešu forums Talsos\n05.03.2025.\n\nTeksts par forumu."
+    assert document_date(text) == "2025-03-05"
+    with_name_days = "Otrdiena, 11.03.2025. Vārda dienas: Konstantīns\nVirsraksts\n\nTeksts."
+    assert document_date(with_name_days) is None

@@ -267,3 +267,41 @@ def test_region_is_clipped() -> None:
     ]
     assert split_sentences("   \n\n  ") == []
     assert split_paragraphs("") == []
+
+
+def test_quoted_title_with_full_stops_is_not_cut() -> None:
+    text = (
+        "Talsu novada jauniešu forums “Drosme. Atbildība. Kopiena.” 4. aprīlī notika Sabiles "
+        "kultūras namā. Forumu vadīja Marta Ozoliņa."
+    )
+    assert sentences(text) == [
+        "Talsu novada jauniešu forums “Drosme. Atbildība. Kopiena.” 4. aprīlī notika Sabiles "
+        "kultūras namā.",
+        "Forumu vadīja Marta Ozoliņa.",
+    ]
+
+
+def test_a_title_ending_a_sentence_before_a_capital_ends_it() -> None:
+    text = "Nometnes moto bija “Kopā. Droši.” Tajā piedalījās 30 jauniešu."
+    assert sentences(text) == ["Nometnes moto bija “Kopā. Droši.”", "Tajā piedalījās 30 jauniešu."]
+
+
+def test_missing_space_after_a_full_stop_is_a_boundary() -> None:
+    text = (
+        "Darbnīcu vadīja Anna Liepa.Arī Tukuma jaunieši piedalījās. Lektors I.Reinholde "
+        "26.janvārī rakstīja uz info@Talsi.lv un www.Talsi.lv. Grupu vadīja MeYou.One treneri."
+    )
+    assert sentences(text) == [
+        "Darbnīcu vadīja Anna Liepa.",
+        "Arī Tukuma jaunieši piedalījās.",
+        "Lektors I.Reinholde 26.janvārī rakstīja uz info@Talsi.lv un www.Talsi.lv.",
+        "Grupu vadīja MeYou.One treneri.",
+    ]
+
+
+def test_a_clock_time_ends_a_sentence() -> None:
+    text = "Pieteikumi jāiesniedz līdz plkst. 23.59. Rezultātus paziņos maijā."
+    assert sentences(text) == [
+        "Pieteikumi jāiesniedz līdz plkst. 23.59.",
+        "Rezultātus paziņos maijā.",
+    ]

@@ -329,12 +329,17 @@ async def test_first_run_builds_the_index_then_reindex_notices_a_vanished_docume
             await wait_until(lambda: app.status_line.documents == 1, timeout=60)
             assert app.index_state == "ready"
 
-            # Its citation can no longer be shown in context: a notification says what to do.
+            # Its citation can no longer be shown in context: one Latvian notification, by name.
             app.sources.query_one("#citations").focus()
             await pilot.press("1")
-            await wait_until(
-                lambda: any(LV.hint_document_missing in m for _, m in notifications(app))
-            )
+            missing = LV.document_missing.format(name=Path(cited).name)
+            await wait_until(lambda: any(m == missing for _, m in notifications(app)))
+            await pilot.press("o")  # the whole document cannot be opened either
+            await pilot.press("1")
+            await pilot.pause(0.5)
+            shown = [m for _, m in notifications(app)]
+            assert shown.count(missing) == 1, shown  # the same failure does not stack
+            assert not any("Corpus/" in m or "not in the index" in m for m in shown), shown
             assert app.is_running
     finally:
         pipeline.close()

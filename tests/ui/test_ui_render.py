@@ -104,12 +104,12 @@ def test_export_lists_citations_with_quoted_spans() -> None:
     assert "**[1]** Starpnovadu tīklošanās — 2020-10-01 — `corpus/sigulda.txt`" in markdown
     assert "> Projekts ilgs 7 mēnešus." in markdown
     assert "> Finansējums nāk no valsts budžeta." in markdown
-    assert "Daļēja atbilde" in markdown and LV.export_cancelled in markdown
+    assert "Daļēja atbilde" in markdown and f"*{LV.answer_cancelled}*" in markdown
 
 
 def test_error_text_says_what_to_do() -> None:
     text = describe_error(DocumentNotFoundError("corpus/x.txt is not in the index"), LV)
-    assert text.startswith("Corpus/x.txt is not in the index.")
+    assert text.startswith("corpus/x.txt is not in the index.")  # a path keeps its case
     assert LV.hint_document_missing in text
     assert describe_error(LLMError("connection refused"), EN).endswith(EN.hint_llm)
     mismatch = IndexMismatchError("rebuild it with `youthbot index --rebuild`")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from youthbot.text.lang import detect_language
 from youthbot.text.sentences import split_sentences
+from youthbot.tuning import DEFAULT_TUNING
 from youthbot.types import AnswerSentence, Citation, Passage
 
 if TYPE_CHECKING:
@@ -21,18 +22,11 @@ SentenceVectors = Callable[[Passage], "Sequence[tuple[int, int, np.ndarray]]"]
 
 logger = logging.getLogger(__name__)
 
-#: Share of a sentence's content words that one or two adjacent sentences of each cited passage
-#: must contain (together) to back it, besides every name and number it states.
-LEXICAL_SUPPORT = 0.65
-#: Cosine similarity (e5 query to passage) to a sentence of a cited passage in another language
-#: that backs a sentence words cannot (they do not meet across languages). Calibrated on
-#: multilingual-e5-small, where unrelated pairs still score about 0.8; within one language
-#: it tells "seven months" from "seven years" no better than chance, so words decide there.
-EMBEDDING_SUPPORT = 0.86
-#: Choosing two adjacent sentences as a quote must add this much coverage over one.
-PAIR_PENALTY = 0.2
-#: A quote made of several passage sentences is kept only up to this many characters.
-MAX_QUOTE_CHARS = 600
+# The thresholds are documented in youthbot.tuning (one settings object for all of them).
+LEXICAL_SUPPORT = DEFAULT_TUNING.lexical_support
+EMBEDDING_SUPPORT = DEFAULT_TUNING.embedding_support
+PAIR_PENALTY = DEFAULT_TUNING.pair_penalty
+MAX_QUOTE_CHARS = DEFAULT_TUNING.max_quote_chars
 
 #: A citation marker group: [1], [1, 3], [1; 3], [2-4], [ 2 ]. Possessive quantifiers keep
 #: matching linear in the text's length, however hostile; the white space before a group is

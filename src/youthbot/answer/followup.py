@@ -9,53 +9,22 @@ from typing import TYPE_CHECKING
 
 from youthbot.answer.prompts import rewrite_messages, visible_text
 from youthbot.errors import LLMError
+from youthbot.text.questions import leans_on_conversation as is_followup
 from youthbot.types import Turn
 
 if TYPE_CHECKING:
     from youthbot.answer.llm import LLMClient
+    from youthbot.question import Question
 
 logger = logging.getLogger(__name__)
 
-#: Words that point back into the conversation (Latvian and English).
-ANAPHORA = frozenset(
-    {
-        "to", "tā", "tas", "tie", "tās", "tam", "tai", "tajā", "tur", "turp", "šo", "šī", "šis",
-        "šie", "šīs", "viņš", "viņa", "viņi", "viņas", "viņu", "viņiem", "tādu", "it", "its",
-        "that", "this", "those", "these", "they", "them", "their", "there", "he", "she", "him",
-        "her",
-    }
-)  # fmt: skip
-#: First words that make a question continue the previous one.
-CONTINUATIONS = frozenset({"un", "bet", "arī", "and", "but", "also", "what about"})
-#: A question of at most this many words, naming nothing, is a follow-up ("Cik dalībnieku?").
-SHORT_QUESTION_WORDS = 3
 #: How many earlier turns a rewrite looks at.
 HISTORY_TURNS = 3
 
 _WORD = re.compile(r"\w[\w\-]*\+?")
-_NAMED = re.compile(r"\d|^[A-ZĀČĒĢĪĶĻŅŠŪŽ]")
 _PREFIX = re.compile(
     r"^\s*(?:standalone question|rewritten question|question|jautājums)\s*:\s*", re.IGNORECASE
 )
-
-
-def is_followup(question: str) -> bool:
-    """True when ``question`` leans on the conversation before it.
-
-    It does when it starts with "Un"/"And"/"Bet"…, uses an anaphoric word ("to", "tur",
-    "that", "they"…), or is very short and names nothing (no capitalised word after the first,
-    no number).
-    """
-    words = _WORD.findall(question)
-    if not words:
-        return False
-    lower = [w.lower() for w in words]
-    if lower[0] in CONTINUATIONS or " ".join(lower[:2]) in CONTINUATIONS:
-        return True
-    if any(w in ANAPHORA for w in lower):
-        return True
-    named = any(_NAMED.search(w) for w in words[1:]) or any(c.isdigit() for c in words[0])
-    return len(words) <= SHORT_QUESTION_WORDS and not named
 
 
 #: Past-tense and reflexive verb endings: "organizēja", "vadīja", "rīkoja", "tikās".
@@ -102,7 +71,7 @@ def carry_key_terms(
 
 
 def standalone_question(
-    question: str,
+    question: Question | str,
     history: Sequence[Turn],
     *,
     client: LLMClient | None,
@@ -111,7 +80,7 @@ def standalone_question(
     """The question to retrieve with: ``question`` itself, or a rewrite that stands alone.
 
     Args:
-        question: The question as asked.
+        question: The question as asked: analysed (its ``followup`` decides), or its text.
         history: Earlier turns of the conversation, oldest first.
         client: The LLM to rewrite with, or None to carry the previous key terms.
         content_words: Latvian-normalised content words of a text.
@@ -120,7 +89,11 @@ def standalone_question(
         ``question`` unchanged when there is no history or it is already standalone; else the
         LLM's rewrite (the key-term rule when the LLM fails) or the key-term rule.
     """
-    if not history or not is_followup(question):
+    if isinstance(question, str):
+        followup = is_followup(question)
+    else:
+        question, followup = question.text, question.followup
+    if not history or not followup:
         return question
     if client is not None:
         try:

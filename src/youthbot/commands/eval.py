@@ -53,6 +53,8 @@ def eval_command(
     """Score QUESTIONS_FILE (JSONL): hit@1, hit@5, MRR, answer and no-answer accuracy.
 
     Every mode and every backend run in one go over the same questions, so the rows compare.
+    Totals come first, then a table per backend and mode with the figures of each question
+    type (who, when, where, how, en, para, none, …) and how many of each were right.
     """
     from youthbot.config import load_settings
     from youthbot.embed import installed_backends
@@ -101,20 +103,31 @@ def _print_tables(results: list[Any]) -> None:
         s = r.summary()
         table.add_row(r.backend, r.mode, str(s["n"]), *(fmt(s[c]) for c in cols))
     console.print(table)
-    kinds = sorted({o.type for r in results for o in r.outcomes})
-    by_type = Table(title="By question type (hit@5 / answer accuracy; none: no-answer accuracy)")
-    by_type.add_column("backend")
-    by_type.add_column("mode")
-    for k in kinds:
-        by_type.add_column(k)
     for r in results:
-        cells = []
-        for k in kinds:
-            s = r.summary(k)
-            cells.append(
-                fmt(s["no_answer_acc"])
-                if k == "none"
-                else f"{fmt(s['hit@5'])}/{fmt(s['answer_acc'])}"
-            )
-        by_type.add_row(r.backend, r.mode, *cells)
-    console.print(by_type)
+        console.print(_by_type_table(r, fmt))
+
+
+#: Question types in the order the tables list them (others follow, sorted).
+TYPE_ORDER = ("who", "when", "where", "how", "en", "para", "none")
+
+
+def _by_type_table(result: Any, fmt: Any) -> Any:
+    """One row per question type: counts, retrieval and answer figures."""
+    from rich.table import Table
+
+    present = {o.type for o in result.outcomes}
+    kinds = [k for k in TYPE_ORDER if k in present] + sorted(present - set(TYPE_ORDER))
+    table = Table(title=f"By question type — {result.backend}, {result.mode}")
+    for c in ["type", "n", "hit@1", "hit@5", "mrr", "answer_acc", "no_answer_acc", "right"]:
+        table.add_column(c)
+    for k in [*kinds, None]:
+        s = result.summary(k)
+        rows = [o for o in result.outcomes if k is None or o.type == k]
+        right = sum(1 for o in rows if o.correct)
+        table.add_row(
+            k or "all",
+            str(s["n"]),
+            *(fmt(s[c]) for c in ("hit@1", "hit@5", "mrr", "answer_acc", "no_answer_acc")),
+            f"{right}/{len(rows)}",
+        )
+    return table

@@ -16,8 +16,8 @@ from youthbot.directory.names import (
 )
 from youthbot.directory.orgs import OrgMention, head_forms, is_modifier
 from youthbot.directory.places import PlaceMention, gazetteer
-from youthbot.directory.roles import GROUP_NOUNS, is_role, role_forms, singular_role
 from youthbot.directory.tokens import Token, is_verb, sentence_of, squash, tokens
+from youthbot.text.roles import GROUP_NOUNS, is_role, role_forms, singular_role
 
 # capitalised words that open noun phrases in this genre and are never surnames
 _NOT_SURNAME = {

@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from youthbot.errors import IngestError
 from youthbot.ingest.clean import clean_text
-from youthbot.ingest.common import find_date, make_document
+from youthbot.ingest.common import find_date, headline, is_furniture, make_document
 from youthbot.ingest.encoding import decode_text, normalize_text
 from youthbot.types import Document
 
@@ -84,9 +84,12 @@ def read_html(data: bytes, path: str) -> Document:
     except Exception as exc:  # trafilatura/lxml failures on odd markup are not our bugs to raise
         logger.warning("%s: trafilatura failed: %s", path, exc)
         extracted = None
-    text = clean_text(normalize_text(extracted or ""))
+    extracted = _restore_dropped(tree, extracted or "")
+    text = clean_text(normalize_text(extracted))
     if not text.strip():
         raise IngestError(path, NO_TEXT_REASON)
+    if not title or is_furniture(title):  # "Jaunatne", "Pirmdiena, 03.03.2025 09:15"
+        title = headline(text)
     # An explicit "Publicēts …" on the page beats dates inside the article's sentences.
     date = (
         _visible_date(tree, _PUBLISHED_XPATH) or find_date(text) or _visible_date(tree, _TIME_XPATH)
@@ -137,6 +140,48 @@ def _title(tree: HtmlElement) -> str | None:
             if text:
                 return text
     return None
+
+
+#: A dropped paragraph is put back when it has at least this many characters.
+_RESTORE_MIN_CHARS = 30
+_BLOCKS_XPATH = "//p | //blockquote | //h1 | //h2 | //h3"
+
+
+def _restore_dropped(tree: HtmlElement, extracted: str) -> str:
+    """``extracted`` with the article's paragraphs trafilatura left out put back in place.
+
+    Never lose the article body: a paragraph of the page (after pruning navigation and side
+    blocks) that stands in the same container as a paragraph or heading trafilatura kept, but
+    is missing from its text, is inserted after the kept block before it. Paragraphs of other
+    containers (a side block) stay out.
+    """
+    have = " ".join(extracted.split())
+    blocks = []
+    for element in tree.xpath(_BLOCKS_XPATH):
+        text = " ".join(element.text_content().split())
+        if text:
+            blocks.append((element, text, text in have))
+    kept_parents = {el.getparent() for el, _, kept in blocks if kept}
+    missing = [
+        i
+        for i, (el, text, kept) in enumerate(blocks)
+        if not kept
+        and el.tag in ("p", "blockquote")
+        and len(text) >= _RESTORE_MIN_CHARS
+        and el.getparent() in kept_parents
+    ]
+    if not missing:
+        return extracted
+    lines = extracted.split("\n")
+    for i in reversed(missing):
+        before = next((blocks[j][1] for j in range(i - 1, -1, -1) if blocks[j][2]), None)
+        at = 0
+        if before is not None:
+            tail = before[-40:]
+            at = next((n + 1 for n, line in enumerate(lines) if tail in " ".join(line.split())), 0)
+        lines.insert(at, blocks[i][1])
+        logger.debug("restored a paragraph trafilatura dropped: %.60s", blocks[i][1])
+    return "\n".join(lines)
 
 
 def _prune(tree: HtmlElement) -> None:

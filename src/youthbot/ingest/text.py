@@ -6,7 +6,7 @@ import logging
 
 from youthbot.errors import IngestError
 from youthbot.ingest.clean import clean_text
-from youthbot.ingest.common import find_date, first_line_title, make_document
+from youthbot.ingest.common import find_date, first_line_title, headline, make_document
 from youthbot.ingest.encoding import decode_text
 from youthbot.types import Document
 
@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 
 
 def read_text(data: bytes, path: str, *, markdown: bool = False) -> Document:
-    """Read a ``.txt`` or ``.md`` file: decode, clean web leftovers, take the first line as title.
+    """Read a ``.txt`` or ``.md`` file: decode, clean web leftovers, find the headline as title.
 
     Args:
         data: The raw file bytes.
@@ -30,9 +30,9 @@ def read_text(data: bytes, path: str, *, markdown: bool = False) -> Document:
     text = clean_text(decode_text(data, path), keep_indent=markdown)
     if not text.strip():
         raise IngestError(path, "is empty")
-    title = first_line_title(text)
-    if markdown:
-        title = title.lstrip("#").strip() or title
+    title = headline(text)
+    if markdown and first_line_title(text).startswith("#"):
+        title = first_line_title(text).lstrip("#").strip() or title
     return make_document(
         path=path,
         data=data,

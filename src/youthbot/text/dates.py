@@ -347,11 +347,15 @@ def resolve_year(m: DateMention, reference: str | None) -> DateMention:
 
 
 def document_date(text: str) -> str | None:
-    """The date a document gives for itself, as ISO, or None when it gives none.
+    """The date a document gives for itself (its publication date), as ISO, or None.
 
-    First a dateline ("Publicēts 2024. gada 5. martā", "Datums: 26.01.2024."); else the
-    first full date with a year (day, month and year) in the first ``DATELINE_WINDOW``
-    characters. A date without its year is never completed here.
+    In order: a dateline ("Publicēts 2024. gada 5. martā", "Datums: 26.01.2024."); a date
+    line near the top (a line that is a date, maybe with a weekday and a time: "05.03.2024.
+    09:15", or a date glued to the end of the headline: "…darbu02.10.2018"), one after the
+    headline before one above it, where a site puts its "today"; a date line in the byline
+    at the end. Dates inside the body's sentences (a deadline, a founding year, a project's
+    start) are mentions, never the document's date; lines with name days ("Vārda dienas")
+    are the site's calendar. A date without its year is never completed here.
 
     Args:
         text: The document's text.
@@ -363,9 +367,58 @@ def document_date(text: str) -> str | None:
         for mention in find_dates(line.group("rest")):
             if mention.year is not None and mention.year_offset is None:
                 return mention.iso
-    for mention in find_dates(text[:DATELINE_WINDOW]):
-        if mention.year is not None and mention.day is not None:
-            return mention.iso
+    lines = [ln.strip() for ln in text[:DATELINE_WINDOW].split("\n")]
+    lines = [ln for ln in lines if ln][:DATELINE_LINES]
+    top: list[tuple[bool, str]] = []  # (has a weekday: a site's "today" header, iso)
+    for n, line in enumerate(lines):
+        iso = _date_line(line, headline=n < 3)
+        if iso is not None:
+            top.append((_WEEKDAY_WORD.search(line) is not None, iso))
+    plain = [iso for weekday, iso in top if not weekday]
+    if plain or top:
+        return (plain or [iso for _, iso in top])[0]
+    tail = [ln.strip() for ln in text[-BYLINE_WINDOW:].split("\n") if ln.strip()][-3:]
+    for line in tail:
+        iso = _date_line(line, headline=False)
+        if iso is not None:
+            return iso
+    return None
+
+
+#: How many non-empty lines of the top ``document_date`` reads for a date line.
+DATELINE_LINES = 8
+#: How far from the end ``document_date`` reads the byline for a date line.
+BYLINE_WINDOW = 300
+_WEEKDAY_WORD = re.compile(
+    r"\b(pirmdien|otrdien|trešdien|tresdien|ceturtdien|piektdien|sestdien|svētdien|svetdien)\w*",
+    re.IGNORECASE,
+)
+_NAME_DAYS = re.compile(r"vārd[au]\s*dien|vardadien|varda dien", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_GLUED_DATE = re.compile(r"(?<=[^\W\d_])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\.?\s*$")
+
+
+def _date_line(line: str, *, headline: bool) -> str | None:
+    """The full date a line stands for, when the line is a date line (see ``document_date``)."""
+    if _NAME_DAYS.search(line) or line.rstrip().endswith((".", "!", "?")) and len(line) > 40:
+        return None
+    glued = _GLUED_DATE.search(line) if headline else None
+    if glued is not None:  # "Pieredzes apmaiņa Rietavā par mobilu jaunatnes darbu02.10.2018"
+        day, month, year = (int(g) for g in glued.groups())
+        if _valid(year, month, day):
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    full = [m for m in find_dates(line) if m.year is not None and m.year_offset is None]
+    full = [m for m in full if m.day is not None or m.month is not None]
+    if not full:
+        return None
+    rest = line
+    for m in reversed(full):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = _CLOCK.sub(" ", _WEEKDAY_WORD.sub(" ", rest))
+    words = [w for w in _LETTERS.findall(rest) if w.lower() not in ("plkst", "gada", "g")]
+    if len(words) <= 2:
+        return full[0].iso
     return None
 
 

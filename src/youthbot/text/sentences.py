@@ -53,6 +53,14 @@ _INITIAL = re.compile(r"[A-ZĀČĒĢĪĶĻŅŠŪŽ]|D[žŽ]|C[hH]")
 _ORDINAL = re.compile(r"\d{1,4}")
 _FULL_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 _DOTTED_CODE = re.compile(r"(?=[\w./-]*\d)[\w]+(?:[./-][\w]+)+")
+# A clock time or a decimal ("23.59", "10.3") ends a sentence like any number: "… plkst. 23.59."
+_TIME_OR_DECIMAL = re.compile(r"\d{1,4}[.:]\d{1,2}")
+# A full stop glued to the next sentence: "…Anna Liepa.Arī Tukuma…" (a word of two or more
+# lower-case letters, the period, a capitalised word).
+_GLUED = re.compile(r"(?<=[^\W\d_][a-zāčēģīķļņšūž])\.(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]{2})")
+_WEB_TOKEN = re.compile(r"(?:https?://|www\.|@)|\.(?:lv|com|org|eu|net|gov|edu|info)\b", re.I)
+# Quotes whose full stops are part of a title: “Kopiena. Vērtības. Līdzdalība.”
+_SHORT_QUOTE = re.compile(r"[“„«]([^“”„«»\n]{1,60})[”»]|\"([^\"\n]{1,60})\"")
 _WEB = re.compile(r"(?:https?://|www\.)|@")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -184,6 +192,8 @@ def _keeps_sentence_open(token: str) -> bool:
         return True
     if low in FINAL_ABBREVIATIONS or _WEB.search(token) or _FULL_DATE.fullmatch(token):
         return False
+    if _TIME_OR_DECIMAL.fullmatch(token):
+        return False
     return _DOTTED_CODE.fullmatch(token) is not None
 
 
@@ -208,13 +218,34 @@ def _is_boundary(text: str, m: re.Match[str], floor: int, ceiling: int) -> bool:
 
 def _sentences_in(text: str, start: int, end: int) -> list[Span]:
     """Sentence spans of one paragraph region ``text[start:end]``."""
+    # a short quote with full stops inside is a title; its last one ends the sentence only
+    # before a capital ("… “Kopiena. Vērtības. Līdzdalība.” 13. februārī …" is one sentence)
+    titles = [
+        (m.start(), m.end())
+        for m in _SHORT_QUOTE.finditer(text, start, end)
+        if len(re.findall(r"[.!?]\s", m.group(0))) >= 1
+    ]
+
+    def in_title(pos: int) -> bool:
+        return any(a < pos < b - 1 for a, b in titles)
+
+    cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the next)
+    for m in _CANDIDATE.finditer(text, start, end):
+        if m.end() >= end:
+            continue
+        if in_title(m.start("punct")):
+            if m.group("close") == "" or not text[m.end() : m.end() + 1].isupper():
+                continue
+        if _is_boundary(text, m, start, end):
+            cuts.append((m.start("gap"), m.end()))
+    for m in _GLUED.finditer(text, start, end):
+        if not in_title(m.start()) and _glued_boundary(text, m.start(), start, end):
+            cuts.append((m.end(), m.end()))
     out: list[Span] = []
     s = start
-    for m in _CANDIDATE.finditer(text, start, end):
-        if m.end() >= end or not _is_boundary(text, m, start, end):
-            continue
-        out.append((s, m.start("gap")))
-        s = m.end()
+    for cut_end, next_start in sorted(cuts):
+        out.append((s, cut_end))
+        s = next_start
     out.append((s, end))
     trimmed: list[Span] = []
     for a, b in out:
@@ -225,6 +256,28 @@ def _sentences_in(text: str, start: int, end: int) -> list[Span]:
         if a < b:
             trimmed.append((a, b))
     return trimmed
+
+
+def _glued_boundary(text: str, dot: int, floor: int, ceiling: int) -> bool:
+    """Whether a period with no space after it ends a sentence ("Liepa.Arī").
+
+    Not inside a web address or e-mail ("Saulkrasti.Lv", "info@Ogre.lv"), not after an
+    abbreviation or a word with a capital inside it (a brand: "MeYou.One").
+    """
+    a = dot
+    while a > floor and not text[a - 1].isspace():
+        a -= 1
+    b = dot
+    while b < ceiling and not text[b].isspace():
+        b += 1
+    token = text[a:b]
+    if _WEB_TOKEN.search(token):
+        return False
+    word = _token_before(text, dot, a)
+    if not _plain_word(word) or any(ch.isupper() for ch in word[1:]):
+        return False
+    after = text[dot + 1 : b].rstrip(_CLOSERS + ".,;:!?")
+    return not any(ch.isupper() for ch in after[1:]) and "." not in after
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

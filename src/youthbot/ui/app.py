@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from textual.app import App
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
+from youthbot.errors import DocumentNotFoundError
 from youthbot.types import Citation, Document
 from youthbot.ui.export import write_conversation
 from youthbot.ui.keys import localised
@@ -24,7 +26,7 @@ from youthbot.ui.messages import (
     TokenReceived,
 )
 from youthbot.ui.pipeline_thread import PipelineThread
-from youthbot.ui.render import describe_error
+from youthbot.ui.render import describe_error, os_error_text
 from youthbot.ui.screens import ChatScreen, DocumentScreen
 from youthbot.ui.session import ChatSession, Exchange
 from youthbot.ui.strings import Strings, strings_for
@@ -42,6 +44,10 @@ if TYPE_CHECKING:
     from youthbot.config import Settings
     from youthbot.indexing import BuildProgress, IndexReport
     from youthbot.pipeline import IndexStats, Pipeline
+
+
+#: Seconds an error notification stays (and an identical one is not shown again).
+ERROR_TIMEOUT_S = 10
 
 
 class YouthbotApp(App[None]):
@@ -68,6 +74,8 @@ class YouthbotApp(App[None]):
         self.index_error: BaseException | None = None
         """Why the index cannot be used, when start-up or a build failed."""
         self._current: tuple[Exchange, threading.Event] | None = None
+        self._shown_errors: dict[str, float] = {}
+        """When each error text was last shown, so one failure is not stacked twice."""
         self._documents: dict[str, Document] = {}
         self.chat = localised(ChatScreen, self.strings)(self.strings)
 
@@ -111,14 +119,21 @@ class YouthbotApp(App[None]):
             self._current[1].set()
         await asyncio.to_thread(self.runner.stop, 10.0)
 
-    def notify_error(self, error: BaseException) -> None:
-        """Show what went wrong and what to do; the app keeps running."""
-        self.notify(
-            describe_error(error, self.strings),
-            title=self.strings.error_title,
-            severity="error",
-            timeout=10,
-        )
+    def notify_error(self, error: BaseException | str) -> None:
+        """Show what went wrong and what to do (not again while the same text is shown)."""
+        text = error if isinstance(error, str) else describe_error(error, self.strings)
+        now = time.monotonic()
+        if now - self._shown_errors.get(text, -1e9) < ERROR_TIMEOUT_S:
+            return
+        self._shown_errors[text] = now
+        self.notify(text, title=self.strings.error_title, severity="error", timeout=ERROR_TIMEOUT_S)
+
+    def _document_error(self, path: str, error: BaseException) -> None:
+        """A document that cannot be shown: a vanished one is said plainly, by its name."""
+        if isinstance(error, DocumentNotFoundError):
+            self.notify_error(self.strings.document_missing.format(name=Path(path).name))
+        else:
+            self.notify_error(error)
 
     def _set_index_state(self, state: IndexState) -> None:
         self.index_state = state
@@ -326,6 +341,7 @@ class YouthbotApp(App[None]):
         self.conversation.follow()
         self.sources.show_citations(exchange.id, exchange.sources)
         self.refresh_bindings()
+        self.update_shortcuts()
         if answer.llm is not None and answer.llm.fallback_reason:
             self.status_line.llm_state = "unreachable"
             self.notify(
@@ -381,6 +397,13 @@ class YouthbotApp(App[None]):
         """Cancel the running answer and stay in the app (Escape, Ctrl+C)."""
         await self._cancel_running()
 
+    def update_shortcuts(self) -> None:
+        """Let 1–9 and o act from the empty question box when there is a source to act on."""
+        keys = {str(c.n) for c in self.sources.citations if 1 <= c.n <= 9}
+        if self.sources.passage.citation is not None:
+            keys.add("o")
+        self.question_box.shortcut_keys = frozenset(keys)
+
     def action_help_quit(self) -> None:
         """Ctrl+C with nothing to cancel or copy: say how to quit."""
         self.notify(self.strings.quit_hint)
@@ -414,6 +437,7 @@ class YouthbotApp(App[None]):
         if document is None:
             self._load_context(citation)
         self.refresh_bindings()
+        self.update_shortcuts()
         return citation
 
     async def _document(self, path: str) -> Document:
@@ -429,7 +453,7 @@ class YouthbotApp(App[None]):
         try:
             document = await self._document(citation.passage.chunk.doc)
         except Exception as exc:  # noqa: BLE001
-            self.notify_error(exc)
+            self._document_error(citation.passage.chunk.doc, exc)
             return
         passage = self.sources.passage
         if passage.citation is citation:
@@ -449,7 +473,7 @@ class YouthbotApp(App[None]):
         try:
             document = await self._document(path)
         except Exception as exc:  # noqa: BLE001
-            self.notify_error(exc)
+            self._document_error(path, exc)
             return
         screen = localised(DocumentScreen, self.strings)(document, start, end, self.strings)
         await self.push_screen(screen)
@@ -490,8 +514,9 @@ class YouthbotApp(App[None]):
         """Show or hide the sources panel (/sources, F3)."""
         sources = self.sources
         sources.toggle_class("-hidden")
-        if not sources.has_class("-hidden") and sources.citations:
-            sources.query_one("#citations").focus()
+        focused = self.focused
+        if sources.has_class("-hidden") and focused is not None and sources in focused.ancestors:
+            self.question_box.focus()  # typing must not land on the hidden list's shortcuts
 
     async def action_directory(self) -> None:
         """Open the directory of events and people (/directory, F2)."""
@@ -522,6 +547,7 @@ class YouthbotApp(App[None]):
         await self.conversation.clear()
         self.sources.show_citations(None, [])
         self.refresh_bindings()
+        self.update_shortcuts()
         self.notify(self.strings.cleared)
 
     async def _command_export(self, argument: str) -> None:
@@ -539,7 +565,7 @@ class YouthbotApp(App[None]):
             )
         except OSError as exc:
             self.notify(
-                s.export_failed.format(path=target, reason=exc.strerror or exc),
+                s.export_failed.format(path=target, reason=os_error_text(exc, s)),
                 title=s.error_title,
                 severity="error",
                 timeout=10,

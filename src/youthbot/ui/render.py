@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import re
 
 from youthbot import errors
+from youthbot.export import MARKER, mark_unverified
 from youthbot.types import Answer, Citation, Passage
 from youthbot.ui.strings import Strings
-
-MARKER = re.compile(r"\[(\d+)\]")
-"""A citation marker ``[n]`` in answer text."""
 
 CITE_SCHEME = "cite:"
 """Link target prefix of a rendered ``[n]`` marker: ``cite:3`` selects citation 3."""
@@ -29,31 +28,7 @@ def escape_markdown(text: str) -> str:
 
 def _mark_unverified(answer: Answer) -> str:
     """The answer text with a sentinel after each unverified sentence (and its markers)."""
-    text = answer.text
-    if answer.mode != "llm":
-        return text
-    out: list[str] = []
-    pos = 0
-    for sentence in answer.sentences:
-        probe = MARKER.sub("", sentence.text).strip()
-        if not probe:
-            continue
-        found = text.find(probe, pos)
-        if found < 0:
-            continue
-        end = found + len(probe)
-        # Step over the sentence's own [n] markers and the spaces between them.
-        while True:
-            match = re.compile(r"\s*\[\d+\]").match(text, end)
-            if match is None:
-                break
-            end = match.end()
-        out.append(text[pos:end])
-        if not sentence.verified:
-            out.append(_UNVERIFIED)
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    return mark_unverified(answer, _UNVERIFIED).replace(f" {_UNVERIFIED}", _UNVERIFIED)
 
 
 def answer_markdown(answer: Answer, strings: Strings) -> str:
@@ -82,11 +57,6 @@ def answer_markdown(answer: Answer, strings: Strings) -> str:
     parts.append(escape(raw[last:]))
     markdown = "".join(parts).replace(_UNVERIFIED, f" {strings.unverified_mark}")
     return markdown
-
-
-def has_unverified(answer: Answer) -> bool:
-    """True when an LLM answer holds a sentence its citations do not back."""
-    return answer.mode == "llm" and any(not s.verified for s in answer.sentences)
 
 
 def display_date(passage: Passage, strings: Strings) -> str:
@@ -123,7 +93,9 @@ def describe_error(error: BaseException, strings: Strings) -> str:
     message = str(error).strip()
     if message and not message.endswith((".", "!", "?")):
         message += "."
-    message = message[:1].upper() + message[1:]
+    first_word = message.split(" ", 1)[0]
+    if "/" not in first_word and "\\" not in first_word:  # a path keeps its case
+        message = message[:1].upper() + message[1:]
     for kind, field in _HINTS:
         if isinstance(error, kind):
             hint = getattr(strings, field) if field else ""
@@ -131,3 +103,22 @@ def describe_error(error: BaseException, strings: Strings) -> str:
                 message = f"{message.rstrip()} {hint}" if message else hint
             break
     return message
+
+
+_OS_ERRORS = {
+    errno.EACCES: "os_permission",
+    errno.EPERM: "os_permission",
+    errno.ENOENT: "os_not_found",
+    errno.ENOTDIR: "os_not_found",
+    errno.EISDIR: "os_is_directory",
+    errno.ENOSPC: "os_no_space",
+    errno.EROFS: "os_read_only",
+}
+
+
+def os_error_text(error: OSError, strings: Strings) -> str:
+    """Why a file operation failed, in the interface's language (not the system's English)."""
+    field = _OS_ERRORS.get(error.errno or -1)
+    if field is not None:
+        return getattr(strings, field)
+    return strings.os_other.format(code=error.errno if error.errno is not None else "?")

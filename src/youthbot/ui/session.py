@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from youthbot.export import closest_sources
 from youthbot.types import Answer, Citation, Turn
 
 ExchangeStatus = Literal["pending", "answered", "cancelled", "failed"]
@@ -37,12 +38,7 @@ class Exchange:
         """
         if self.answer is None:
             return []
-        if self.answer.citations:
-            return list(self.answer.citations)
-        return [
-            Citation(n, p, p.chunk.start, p.chunk.end, p.chunk.text)
-            for n, p in enumerate(self.answer.passages, start=1)
-        ]
+        return closest_sources(self.answer)
 
     def citation(self, n: int) -> Citation | None:
         """Source ``[n]`` of the answer (see :attr:`sources`), or None when there is none."""

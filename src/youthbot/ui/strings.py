@@ -97,14 +97,21 @@ class Strings:
     hint_model: str
     hint_llm: str
     hint_document_missing: str
+    document_missing: str
+    os_permission: str
+    os_not_found: str
+    os_is_directory: str
+    os_no_space: str
+    os_read_only: str
+    os_other: str
     hint_input: str
 
     # Export (Markdown)
     export_heading: str
     export_question: str
     export_sources: str
+    export_closest: str
     export_span: str
-    export_cancelled: str
 
     # Document screen
     document_meta: str
@@ -130,6 +137,7 @@ class Strings:
     directory_empty: str
     directory_unavailable: str
     directory_hint: str
+    directory_detail: str
 
 
 LV = Strings(
@@ -138,7 +146,10 @@ LV = Strings(
     you="Jūs",
     sources_title="Avoti",
     sources_empty="Šeit parādīsies atbildes avoti.",
-    passage_empty="Izvēlieties avotu (klikšķis vai taustiņi 1–9), lai redzētu citēto vietu.",
+    passage_empty=(
+        "Izvēlieties avotu: klikšķis vai taustiņi 1–9 (kad jautājuma lauks ir tukšs),"
+        " lai redzētu citēto vietu."
+    ),
     passage_meta="{date} · {path}",
     passage_open_hint="o — atvērt visu dokumentu",
     no_date="bez datuma",
@@ -170,7 +181,7 @@ LV = Strings(
         "Indekss gatavs: pievienoti {added}, mainīti {changed}, dzēsti {removed};"
         " kopā {chunks} fragmenti."
     ),
-    build_failed_files="Neizdevās nolasīt {n} failus: {files}",
+    build_failed_files="Faili, ko neizdevās nolasīt ({n}): {files}",
     build_busy="Indekss jau tiek veidots; pagaidiet, līdz tas beidzas.",
     build_nothing_to_index=(
         "Mapē {corpus} nav dokumentu. Ielieciet tur failus un palaidiet /reindex."
@@ -200,7 +211,8 @@ LV = Strings(
 | `/directory` | pasākumu un cilvēku katalogs |
 
 **Taustiņi:** ↑/↓ — iepriekšējie jautājumi; Esc vai Ctrl+C — atcelt atbildi;
-Tab — pāriet uz avotiem; 1–9 — izvēlēties avotu; o — atvērt dokumentu; Ctrl+Q — iziet.
+PgUp/PgDn — ritināt sarunu; Tab — pāriet uz avotiem; 1–9 — izvēlēties avotu un o — atvērt
+dokumentu (kad jautājuma lauks ir tukšs); Ctrl+Q — iziet.
 """,
     unknown_command="Nezināma komanda {command}. Komandu sarakstu parāda /help.",
     export_usage="Norādiet failu: /export FAILS.md",
@@ -231,12 +243,21 @@ Tab — pāriet uz avotiem; 1–9 — izvēlēties avotu; o — atvērt dokument
     hint_model="Pārbaudiet modeļa nosaukumu (--model vai YOUTHBOT_MODEL).",
     hint_llm="Pārbaudiet YOUTHBOT_LLM_URL vai izslēdziet LLM ar /llm off.",
     hint_document_missing="Dokuments ir pārvietots vai dzēsts; palaidiet /reindex.",
+    document_missing=(
+        "Dokuments {name} vairs nav indeksā (pārvietots vai dzēsts); palaidiet /reindex."
+    ),
+    os_permission="nav atļaujas",
+    os_not_found="šāda mape nav",
+    os_is_directory="tā ir mape, nevis fails",
+    os_no_space="diskā nav vietas",
+    os_read_only="disks ir tikai lasāms",
+    os_other="sistēmas kļūda {code}",
     hint_input="Pārrakstiet jautājumu un mēģiniet vēlreiz.",
     export_heading="Youthbot saruna",
     export_question="Jautājums",
     export_sources="Avoti",
+    export_closest="Tuvākie fragmenti",
     export_span="rakstzīmes {start}–{end}",
-    export_cancelled="*Atbilde atcelta.*",
     document_meta="{date} · {path} · citētā vieta: rakstzīmes {start}–{end}",
     directory_title="Katalogs: pasākumi un cilvēki",
     tab_events="Pasākumi",
@@ -258,6 +279,7 @@ Tab — pāriet uz avotiem; 1–9 — izvēlēties avotu; o — atvērt dokument
     directory_empty="Nekas netika atrasts.",
     directory_unavailable="Katalogs šim indeksam nav pieejams: {reason}",
     directory_hint="Enter — atvērt avotu; Esc — atpakaļ uz sarunu.",
+    directory_detail="{date} · {place} · {organisers}\n{title}",
 )
 
 EN = Strings(
@@ -266,7 +288,10 @@ EN = Strings(
     you="You",
     sources_title="Sources",
     sources_empty="The sources of an answer appear here.",
-    passage_empty="Select a source (click or keys 1–9) to see the cited place.",
+    passage_empty=(
+        "Select a source: click, or keys 1–9 (when the question box is empty), to see the"
+        " cited place."
+    ),
     passage_meta="{date} · {path}",
     passage_open_hint="o — open the whole document",
     no_date="no date",
@@ -297,7 +322,7 @@ EN = Strings(
     build_done=(
         "Index ready: {added} added, {changed} changed, {removed} removed; {chunks} chunks in all."
     ),
-    build_failed_files="{n} files could not be read: {files}",
+    build_failed_files="Files that could not be read ({n}): {files}",
     build_busy="The index is already being built; wait until it finishes.",
     build_nothing_to_index="{corpus} holds no documents. Put files there and run /reindex.",
     answer_searching="Searching the sources…",
@@ -325,7 +350,8 @@ EN = Strings(
 | `/directory` | directory of events and people |
 
 **Keys:** ↑/↓ — earlier questions; Esc or Ctrl+C — cancel the answer;
-Tab — go to the sources; 1–9 — select a source; o — open the document; Ctrl+Q — quit.
+PgUp/PgDn — scroll the conversation; Tab — go to the sources; 1–9 — select a source and
+o — open the document (when the question box is empty); Ctrl+Q — quit.
 """,
     unknown_command="Unknown command {command}. /help lists the commands.",
     export_usage="Name a file: /export FILE.md",
@@ -355,12 +381,19 @@ Tab — go to the sources; 1–9 — select a source; o — open the document; C
     hint_model="Check the model name (--model or YOUTHBOT_MODEL).",
     hint_llm="Check YOUTHBOT_LLM_URL or turn the LLM off with /llm off.",
     hint_document_missing="The document was moved or deleted; run /reindex.",
+    document_missing="{name} is no longer in the index (moved or deleted); run /reindex.",
+    os_permission="permission denied",
+    os_not_found="no such folder",
+    os_is_directory="that is a folder, not a file",
+    os_no_space="the disk is full",
+    os_read_only="the disk is read-only",
+    os_other="system error {code}",
     hint_input="Rephrase the question and try again.",
     export_heading="Youthbot conversation",
     export_question="Question",
     export_sources="Sources",
+    export_closest="Closest passages",
     export_span="characters {start}–{end}",
-    export_cancelled="*Answer cancelled.*",
     document_meta="{date} · {path} · cited place: characters {start}–{end}",
     directory_title="Directory: events and people",
     tab_events="Events",
@@ -382,6 +415,7 @@ Tab — go to the sources; 1–9 — select a source; o — open the document; C
     directory_empty="Nothing found.",
     directory_unavailable="The directory is not available for this index: {reason}",
     directory_hint="Enter — open the source; Esc — back to the conversation.",
+    directory_detail="{date} · {place} · {organisers}\n{title}",
 )
 
 _BY_LANG = {"lv": LV, "en": EN}

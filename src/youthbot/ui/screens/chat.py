@@ -35,6 +35,8 @@ class ChatScreen(Screen[None]):
         Key("1", "app.select_citation(1)", "key_citation", key_display="1–9"),
         *(Key(str(n), f"app.select_citation({n})") for n in range(2, 10)),
         Key("o", "app.open_selected", "key_open_document"),
+        Key("pageup", "scroll_conversation(-1)", show=False),
+        Key("pagedown", "scroll_conversation(1)", show=False),
         Key("ctrl+q", "app.quit", "key_quit", priority=True),
     )
 
@@ -61,6 +63,14 @@ class ChatScreen(Screen[None]):
     def action_focus_question(self) -> None:
         """Back to the question box (Escape when nothing is being answered)."""
         self.query_one(QuestionBox).focus()
+
+    def action_scroll_conversation(self, direction: int) -> None:
+        """Page the conversation up or down, wherever the focus is (PgUp, PgDn)."""
+        conversation = self.query_one(Conversation)
+        if direction < 0:
+            conversation.scroll_page_up(animate=False)
+        else:
+            conversation.scroll_page_down(animate=False)
 
     def action_focus_sources(self) -> None:
         """Tab from the question box goes straight to the sources list when it has entries."""

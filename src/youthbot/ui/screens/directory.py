@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
 
 #: Seconds to wait after the last keystroke in a filter before querying.
 FILTER_DELAY_S = 0.25
+
+#: Widest a directory column may grow, in cells; longer text is cut (the detail line has all).
+COLUMN_WIDTHS = {"title": 34, "organisers": 26, "people": 30, "roles": 26, "orgs": 30}
 
 FILTERS = ("place", "org", "person", "date_from", "date_to")
 """Keyword arguments of ``FactStore.events`` and ``FactStore.people``, one input each."""
@@ -39,6 +43,12 @@ def _joined(value: Any) -> str:
 class DirectoryScreen(Screen[None]):
     """Tabs of events and people from ``pipeline.facts``; Enter on a row opens its span."""
 
+    #: Narrow terminals lay the filters out in two rows so their hints are not cut.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+
     KEYS: ClassVar[tuple[Key, ...]] = (
         Key("escape", "app.pop_screen", "key_close"),
         Key("ctrl+q", "app.quit", "key_quit", priority=True),
@@ -55,7 +65,7 @@ class DirectoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         s = self.strings
         yield Static(s.directory_title, id="directory-title")
-        with Horizontal(classes="filters"):
+        with Grid(classes="filters"):
             yield Input(placeholder=s.filter_place, id="filter-place")
             yield Input(placeholder=s.filter_org, id="filter-org")
             yield Input(placeholder=s.filter_person, id="filter-person")
@@ -66,17 +76,24 @@ class DirectoryScreen(Screen[None]):
                 yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
             with TabPane(s.tab_people, id="people-tab"):
                 yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="directory-detail")
         yield Static(s.directory_hint, classes="directory-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         s = self.strings
-        self.query_one("#events", DataTable).add_columns(
-            s.col_date, s.col_title, s.col_place, s.col_organisers, s.col_people
-        )
-        self.query_one("#people", DataTable).add_columns(
-            s.col_name, s.col_roles, s.col_orgs, s.col_mentions
-        )
+        # place and organisers before the long title: all of them fit at 80 columns
+        events = self.query_one("#events", DataTable)
+        events.add_column(s.col_date)
+        events.add_column(s.col_place)
+        events.add_column(s.col_organisers, width=COLUMN_WIDTHS["organisers"])
+        events.add_column(s.col_title, width=COLUMN_WIDTHS["title"])
+        events.add_column(s.col_people, width=COLUMN_WIDTHS["people"])
+        people = self.query_one("#people", DataTable)
+        people.add_column(s.col_name)
+        people.add_column(s.col_roles, width=COLUMN_WIDTHS["roles"])
+        people.add_column(s.col_orgs, width=COLUMN_WIDTHS["orgs"])
+        people.add_column(s.col_mentions)
         self.load_events()
         self.load_people()
         self.query_one("#events", DataTable).focus()
@@ -127,14 +144,15 @@ class DirectoryScreen(Screen[None]):
             date = format_date(event.get("date"), event.get("date_end"))
             table.add_row(
                 date,
-                event.get("title") or "",
                 event.get("place") or "",
                 _joined(event.get("organisers")),
+                event.get("title") or "",
                 _joined(event.get("people")),
                 key=str(index),
             )
         if not self.events:
-            table.add_row("", self.strings.directory_empty, "", "", "", key="none")
+            table.add_row("", "", "", self.strings.directory_empty, "", key="none")
+        self._show_detail(table)
 
     @work(exclusive=True, group="directory-people", exit_on_error=False)
     async def load_people(self, delay: float = 0.0) -> None:
@@ -162,6 +180,42 @@ class DirectoryScreen(Screen[None]):
             )
         if not self.people:
             table.add_row(self.strings.directory_empty, "", "", "", key="none")
+        self._show_detail(table)
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.data_table)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self) -> None:
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is not None:
+            self._show_detail(pane.query_one(DataTable))
+
+    def _show_detail(self, table: DataTable[Any]) -> None:
+        """The highlighted row in full under the table (its cells may be cut)."""
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is None or table not in pane.query(DataTable):
+            return  # the other tab's table: not on screen
+        detail = self.query_one("#directory-detail", Static)
+        index = table.cursor_row
+        if table.id == "events" and 0 <= index < len(self.events):
+            e = self.events[index]
+            text = self.strings.directory_detail.format(
+                date=format_date(e.get("date"), e.get("date_end")) or "–",
+                place=e.get("place") or "–",
+                organisers=_joined(e.get("organisers")) or "–",
+                title=e.get("title") or "",
+            )
+        elif table.id == "people" and 0 <= index < len(self.people):
+            p = self.people[index]
+            text = " · ".join(
+                part for part in (p.get("name"), _joined(p.get("roles")), _joined(p.get("orgs")))
+                if part
+            )
+        else:
+            text = ""
+        detail.update(Text(text))
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -9,9 +9,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownStream
 
+from youthbot.export import has_unverified
 from youthbot.types import Answer
 from youthbot.ui.messages import CitationSelected
-from youthbot.ui.render import CITE_SCHEME, answer_markdown, has_unverified
+from youthbot.ui.render import CITE_SCHEME, answer_markdown
 from youthbot.ui.strings import Strings
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
@@ -21,8 +22,25 @@ class QuestionBox(Input):
     def __init__(self, placeholder: str, *, id: str | None = None) -> None:
         super().__init__(placeholder=placeholder, id=id)
         self.history: list[str] = []
+        self.shortcut_keys: frozenset[str] = frozenset()
+        """Keys that act as the screen's shortcuts (not text) while the box is empty."""
         self._position: int | None = None
         self._draft = ""
+
+    def _is_shortcut(self, character: str | None) -> bool:
+        return not self.value and character is not None and character in self.shortcut_keys
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Printable keys are typed, except shortcut keys while the box is empty."""
+        if self._is_shortcut(character):
+            return False
+        return super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual runs Input's own key handler after this one unless the default is
+        # prevented; the key then bubbles on to the screen's binding (select, open).
+        if self._is_shortcut(event.character):
+            event.prevent_default()
 
     def remember(self, text: str) -> None:
         """Add ``text`` to the history (not twice in a row) and leave history browsing."""

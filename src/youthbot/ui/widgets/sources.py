@@ -18,12 +18,18 @@ from youthbot.ui.widgets.passage import PassageView
 
 
 def citation_prompt(citation: Citation, strings: Strings) -> Text:
-    """``[n] Title`` and, dimmed, ``date · file name``; each cut to one line."""
+    """``[n] “start of the quote…”`` and, dimmed, ``title · date · file``; each one line.
+
+    The quote comes first: citations of one document share its title, and a narrow panel
+    would otherwise show entries that look the same.
+    """
     passage = citation.passage
+    quote = " ".join(citation.quote.split())
     text = Text(f"[{citation.n}] ", style="bold", no_wrap=True, overflow="ellipsis")
-    text.append(" ".join(passage.title.split()))
+    text.append(f"“{quote}”")
     name = PurePosixPath(passage.chunk.doc).name
-    text.append(f"\n    {passage.date or strings.no_date} · {name}", style="dim")
+    title = " ".join(passage.title.split())
+    text.append(f"\n    {title} · {passage.date or strings.no_date} · {name}", style="dim")
     return text
 
 

@@ -1,0 +1,1 @@
+"""`youthbot serve`: the assistant as a web page and a JSON API over the same pipeline."""
