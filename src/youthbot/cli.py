@@ -203,7 +203,6 @@ PROGRESS_EVERY_S = 5.0
 _STAGE_LABELS = {
     "read": "Reading",
     "embed": "Embedding sentences",
-    "analyse": "Analysing",
     "write": "Writing index",
 }
 

@@ -394,8 +394,7 @@ class IndexBuilder:
                     prepared[d][4][j] = np.asarray(row, dtype=np.float32).tobytes()
                 notify(BuildProgress("embed", min(b + EMBED_BATCH, len(pending)), len(pending)))
             self._record_dimension(store, embedder)
-        for i, (doc, chunks, sentences, hashes, vectors) in enumerate(prepared, start=1):
-            notify(BuildProgress("analyse", i, len(prepared), doc.path))
+        for doc, chunks, sentences, hashes, vectors in prepared:
             terms = [self.analyzer.terms(c.text) for c in chunks]
             rows = [(s, e, h, v) for (s, e), h, v in zip(sentences, hashes, vectors, strict=True)]
             store.put_document(doc, chunks, terms, rows)  # type: ignore[arg-type]
