@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from youthbot.directory.facts import Event, Mention, Person, Project
-from youthbot.directory.orgs import OrgMention, is_modifier
-from youthbot.directory.places import PlaceMention
-from youthbot.directory.tokens import squash, tokens
 from youthbot.text.dates import DateMention, find_dates, resolve_year
+from youthbot.text.orgs import OrgMention, is_modifier
+from youthbot.text.places import PlaceMention
+from youthbot.text.tokens import squash, tokens
 
 _NOUN_STEMS: dict[str, tuple[str, ...]] = {
     "pasākums": ("pasākums", "pasākuma", "pasākumam", "pasākumu", "pasākumā"),
