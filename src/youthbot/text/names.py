@@ -1,4 +1,4 @@
-"""Latvian (and Lithuanian) personal-name morphology: case forms back to the base form."""
+"""Personal names: the given-name lexicon, and names in any case back to their base form."""
 
 from __future__ import annotations
 
@@ -7,25 +7,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from youthbot.text.morphology import Case, Gender, analyse, depalatalise
 from youthbot.text.normalize import fold
 
-# case -> (ending as written, ending of the nominative) for feminine names (4th, 5th declension)
-_FEMININE: dict[str, tuple[tuple[str, str], ...]] = {
-    "nom": (("a", "a"), ("e", "e"), ("ė", "ė")),
-    "gen": (("as", "a"), ("es", "e"), ("ės", "ė")),
-    "dat": (("ai", "a"), ("ei", "e"), ("ei", "ė")),
-    "acc": (("u", "a"), ("i", "e")),
-}
-# masculine names (1st, 2nd, 3rd declension; Lithuanian -as/-ys nominatives kept)
-_MASCULINE: dict[str, tuple[tuple[str, str], ...]] = {
-    "nom": (("s", "s"), ("š", "š"), ("o", "o")),
-    "gen": (("a", "s"), ("a", "š"), ("a", "is"), ("us", "us"), ("o", "o")),
-    "dat": (("am", "s"), ("am", "š"), ("im", "is"), ("um", "us")),
-    "acc": (("u", "s"), ("u", "š"), ("i", "is"), ("u", "us")),
-}
-# 2nd declension genitives soften the last consonant: Jāņa → Jānis, Kārļa → Kārlis, Lāča → Lācis
-_DEPALATALISE = {"ņ": "n", "ļ": "l", "č": "c", "ž": "z", "š": "s"}
+__all__ = [
+    "GivenName",
+    "clean_name",
+    "given_names",
+    "is_common_word_name",
+    "name_key",
+    "read_given",
+    "surname_base",
+    "surname_readings",
+]
+
 _NAME_PART = re.compile(r"^[^\W\d_]+$")
+# Lithuanian feminine names in -ė keep their own endings in Latvian text (Tiškutės, Tiškutei).
+_LITHUANIAN_F = (("ės", "gen"), ("ei", "dat"), ("ę", "acc"))
+_CASE_ORDER: tuple[Case, ...] = ("nom", "gen", "dat", "acc")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,83 +43,96 @@ class GivenName:
 
 
 @lru_cache(maxsize=1)
-def given_names() -> dict[str, str]:
-    """Nominative given names → gender, from the shipped ``data/given_names.tsv``."""
+def _lexicon() -> dict[str, tuple[str, bool]]:
     raw = resources.files("youthbot.text").joinpath("data/given_names.tsv").read_text("utf-8")
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, bool]] = {}
     for line in raw.splitlines():
         if line and not line.startswith("#"):
-            name, gender = line.split("\t")[:2]
-            out[name] = gender
+            parts = line.split("\t")
+            common = len(parts) > 3 and parts[3] == "1"
+            out[parts[0]] = (parts[1], common)
     return out
 
 
-def _candidates(word: str, gender: str, case: str) -> list[str]:
-    table = _FEMININE if gender == "f" else _MASCULINE
-    out: list[str] = []
-    for written, nominative in table.get(case, ()):
-        if not word.endswith(written) or len(word) <= len(written) + 1:
-            continue
-        stem = word[: len(word) - len(written)]
-        if gender == "m" and nominative == "is" and stem[-1] in _DEPALATALISE:
-            out.append(stem[:-1] + _DEPALATALISE[stem[-1]] + "is")
-        out.append(stem + nominative)
-    return out
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Nominative given names → gender, from the shipped ``data/given_names.tsv``.
+
+    The list is the Latvian name-day calendar (traditional and extended, about 5,500 names)
+    with names common in Latvia and Lithuania; the file names its source.
+    """
+    return {name: gender for name, (gender, _) in _lexicon().items()}
 
 
-@lru_cache(maxsize=8192)
+def is_common_word_name(base: str) -> bool:
+    """Whether a given name is also a common Latvian word (Liepa, Saule, Līga, Maija)."""
+    entry = _lexicon().get(base)
+    return entry is not None and entry[1]
+
+
+@lru_cache(maxsize=50_000)
 def _read_given(word: str) -> tuple[GivenName, ...]:
-    return tuple(_readings(word))
+    names = given_names()
+    out: list[GivenName] = []
+    if word in names:
+        out.append(GivenName(word, names[word], "nom"))
+    for a in analyse(word):
+        if a.number != "sg" or a.case == "nom" or a.case == "loc":
+            continue
+        if names.get(a.base) == a.gender:
+            reading = GivenName(a.base, a.gender, a.case)
+            if reading not in out:
+                out.append(reading)
+    for ending, case in _LITHUANIAN_F:
+        base = word[: len(word) - len(ending)] + "ė"
+        if word.endswith(ending) and names.get(base) == "f":
+            out.append(GivenName(base, "f", case))
+    out.sort(key=lambda r: _CASE_ORDER.index(r.case))  # type: ignore[arg-type]
+    return tuple(out)
 
 
 def read_given(word: str) -> list[GivenName]:
     """Readings of ``word`` as a known given name in some case, nominative first.
 
     Args:
-        word: A capitalised word, e.g. ``Astas``, ``Jāņa``, ``Zane``.
+        word: A capitalised word, e.g. ``Astas``, ``Jāņa``, ``Zane``, ``Inārai``.
 
     Returns:
-        Every ``GivenName`` whose nominative is in the shipped list; empty when none.
+        Every ``GivenName`` whose nominative is in the lexicon with the reading's gender
+        (``Andra`` gives both the woman's nominative and the genitive of ``Andris``); empty
+        when none.
     """
     return list(_read_given(word))
-
-
-def _readings(word: str) -> list[GivenName]:
-    names = given_names()
-    out: list[GivenName] = []
-    if names.get(word):
-        out.append(GivenName(word, names[word], "nom"))
-    for case in ("gen", "dat", "acc"):
-        for gender in ("f", "m"):
-            for base in _candidates(word, gender, case):
-                if names.get(base) == gender and GivenName(base, gender, case) not in out:
-                    out.append(GivenName(base, gender, case))
-    return out
 
 
 def _surname_part(word: str, gender: str, case: str) -> str:
     if case == "nom" or not _NAME_PART.match(word):
         return word
     if gender == "f":
-        for written, nominative in _FEMININE.get(case, ()):
+        for written, nominative in {
+            "gen": (("ės", "ė"), ("as", "a"), ("es", "e")),
+            "dat": (("ai", "a"), ("ei", "e")),
+            "acc": (("u", "a"), ("i", "e")),
+        }.get(case, ()):
             if word.endswith(written) and len(word) > len(written) + 1:
                 return word[: len(word) - len(written)] + nominative
         return word
     if case == "gen" and word.endswith("us"):
         return word
-    ending = {"gen": "a", "dat": "am", "acc": "u"}[case]
-    if case in ("dat", "acc") and word.endswith("im" if case == "dat" else "i"):
-        return word[: -len("im" if case == "dat" else "i")] + "is"
+    if case == "dat" and word.endswith("im"):
+        return word[:-2] + "is"
+    if case == "acc" and word.endswith("i"):
+        return word[:-1] + "is"
     if case == "dat" and word.endswith("um"):
         return word[:-2] + "us"
-    if not word.endswith(ending) or len(word) <= len(ending) + 1:
+    ending = {"gen": "a", "dat": "am", "acc": "u"}.get(case, "")
+    if not ending or not word.endswith(ending) or len(word) <= len(ending) + 1:
         return word
     stem = word[: -len(ending)]
     if stem.endswith("ņ"):
         return stem + "š"  # Bērziņa → Bērziņš, Kalniņam → Kalniņš
-    if stem[-1] in "ļč" or stem.endswith(("vj", "bj", "pj", "mj")):
-        core = stem[:-1] if stem.endswith("j") else stem[:-1] + _DEPALATALISE[stem[-1]]
-        return core + "is"  # Zvirbuļa → Zvirbulis, Grāvja → Grāvis, Lāča → Lācis
+    if stem[-1] in "ļčž" or stem.endswith(("vj", "bj", "pj", "mj")):
+        return depalatalise(stem)[0] + "is"  # Zvirbuļa → Zvirbulis, Grāvja → Grāvis, Lāča → Lācis
     return stem + "s"
 
 
@@ -137,6 +149,58 @@ def surname_base(surname: str, gender: str, case: str) -> str:
     """
     parts = re.split(r"\s*[-‑]\s*", surname.strip())
     return "-".join(_surname_part(p, gender, case) for p in parts)
+
+
+# A surname alone: the endings that say its case and gender without a given name.
+_LONE_SURNAME: tuple[tuple[str, Gender, Case], ...] = (
+    ("iem", "m", "dat"),  # plural: Jansoniem (read as one person's case for the base)
+    ("am", "m", "dat"),
+    ("im", "m", "dat"),
+    ("um", "m", "dat"),
+    ("ai", "f", "dat"),
+    ("ei", "f", "dat"),
+    ("ės", "f", "gen"),
+    ("as", "f", "gen"),
+    ("es", "f", "gen"),
+    ("is", "m", "nom"),
+    ("us", "m", "nom"),
+    ("s", "m", "nom"),
+    ("š", "m", "nom"),
+    ("a", "f", "nom"),
+    ("e", "f", "nom"),
+    ("ė", "f", "nom"),
+)
+
+
+def surname_readings(word: str) -> list[tuple[str, Gender, Case]]:
+    """The likeliest ``(base, gender, case)`` of a surname written alone (``Kalniņam``).
+
+    The ending decides where it can (-am/-im/-um: a man's dative; -ai/-ei: a woman's; -as/-es:
+    a woman's genitive, -s/-š/-is/-us: a man's nominative); an ``-a`` reads as a woman's
+    nominative first and a man's genitive second, ``-u``/``-i`` as accusatives of either.
+
+    Args:
+        word: The surname as written.
+
+    Returns:
+        Readings, likeliest first; the word itself (nominative, gender unknown as ``m``)
+        when no ending tells.
+    """
+    out: list[tuple[str, Gender, Case]] = []
+    for ending, gender, case in _LONE_SURNAME:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            written = word[:-3] + "am" if ending == "iem" else word
+            base = surname_base(written, gender, case)
+            out.append((base, gender, case))
+            if ending == "a":
+                out.append((surname_base(word, "m", "gen"), "m", "gen"))
+            break
+    else:
+        if word.endswith("u") and len(word) > 3:
+            out += [(surname_base(word, "m", "acc"), "m", "acc"), (word[:-1] + "a", "f", "acc")]
+        elif word.endswith("i") and len(word) > 3:
+            out += [(word[:-1] + "e", "f", "acc"), (word[:-1] + "s", "m", "nom")]
+    return out or [(word, "m", "nom")]
 
 
 def name_key(name: str) -> str:
