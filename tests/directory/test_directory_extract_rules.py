@@ -109,7 +109,7 @@ def test_capitalised_phrases_that_are_not_people() -> None:
         "audzēkņi apmeklēja Jaunatnes politikas valsts programmas pasākumu."
     )
     assert f.people == []
-    assert [o.name for o in f.orgs] == ["Rīgas Stradiņa universitāte"]
+    assert [o.name for o in f.orgs] == ["Rīgas Stradiņa universitāte", "Ogres Tehnikums"]
 
 
 def test_organisations_with_abbreviations_and_place_lists() -> None:

@@ -63,7 +63,8 @@ def _org_aliases(mentions: list[OrgMention]) -> dict[str, str]:
     names = {o.name for o in mentions}
     out: dict[str, str] = {}
     for short in names:
-        longer = [n for n in names if n != short and n.endswith(" " + short) and n[0].isupper()]
+        low = " " + short.lower()
+        longer = [n for n in names if n != short and n.lower().endswith(low) and n[0].isupper()]
         if len(longer) == 1 and short[0].isupper():
             out[short] = longer[0]
     return out

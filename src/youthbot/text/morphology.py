@@ -83,7 +83,9 @@ _PLURAL_ALL = frozenset(("pl", c) for c in CASES)
 DECLENSIONS: dict[str, Declension] = {
     d.name: d
     for d in (
-        Declension("m1", "m", ("s", "š"), ("s", "a", "am", "u", "ā"), ("i", "u", "iem", "us", "os")),
+        Declension(
+            "m1", "m", ("s", "š"), ("s", "a", "am", "u", "ā"), ("i", "u", "iem", "us", "os")
+        ),
         Declension(
             "m2",
             "m",

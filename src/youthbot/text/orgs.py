@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from youthbot.text.morphology import ADJECTIVE, CASES, adjective_nominative, decline
 from youthbot.text.names import read_given
 from youthbot.text.normalize import fold
 from youthbot.text.places import gazetteer
+from youthbot.text.stopwords import LATVIAN_STOPWORDS
 from youthbot.text.tokens import Token, is_verb, quoted, tokens
 
 # head noun -> gender (paradigm follows from its ending); strong heads may open a sentence
@@ -59,7 +61,40 @@ _HEADS: dict[str, bool] = {
     "komiteja": True,
     "tīkls": False,
     "kustība": False,
+    "tiesa": True,
+    "prokuratūra": True,
+    "kontrole": True,
+    "kabinets": True,
+    "partija": True,
+    "banka": False,
+    "fakultāte": False,
+    "klīnika": False,
+    "vēstniecība": True,
+    "konsulāts": True,
+    "federācija": True,
+    "kamera": True,
+    "alianse": True,
+    "uzņēmums": False,
+    "koncerns": False,
+    "kompānija": False,
+    "izdevniecība": False,
+    "apgāds": False,
+    "laikraksts": False,
+    "avīze": False,
+    "žurnāls": False,
+    "portāls": False,
+    "televīzija": False,
+    "orķestris": False,
+    "koris": False,
+    "ansamblis": False,
+    "tehnikums": False,
+    "pašpārvalde": False,
+    "armija": False,
+    "galerija": False,
+    "studija": False,
 }
+# heads that also head compounds: "pamatskola", "vidusskola", "arodbiedrība", "kultūrnams"
+_COMPOUND_HEADS = ("skola", "biedrība", "nams", "slimnīca", "bibliotēka", "aģentūra")
 # heads whose own name may follow in quotes: biedrība “House of Hope”, centrs “Vizium”
 _QUOTE_HEADS = {
     "biedrība",
@@ -79,13 +114,38 @@ _QUOTE_HEADS = {
     "asociācija",
     "kustība",
     "tīkls",
+    "uzņēmums",
+    "koncerns",
+    "kompānija",
+    "banka",
+    "laikraksts",
+    "avīze",
+    "žurnāls",
+    "izdevniecība",
+    "apgāds",
+    "portāls",
+    "partija",
+    "aģentūra",
+    "studija",
+    "orķestris",
+    "koris",
+    "ansamblis",
+    "galerija",
+    "televīzija",
+    "padome",
+    "dome",
+    "pašpārvalde",
+    "tehnikums",
 }
+# All-capitals words that are not organisations: countries, currencies, taxes, formats.
+_NOT_ORG_ACRONYMS = frozenset(
+    "ASV PSRS LR LPSR EUR USD GBP RUB PVN IIN IKP CV IT TV PC SMS PDF HTML DJ OK ID UN VAI "
+    "ARĪ NĒ JĀ COVID HIV AIDS DNS NVO MVU ES".split()
+)
+_ROMAN = re.compile(r"[IVXLCDM]+")
+# Legal forms written before a company's quoted name: SIA “Akselss”, AS “Latvenergo”.
+_LEGAL_FORMS = frozenset({"SIA", "AS", "VAS", "PSIA", "A/S", "a/s", "IK", "ZS", "BO"})
 _NEEDS_BEFORE = {"reģions": {"plānošanas"}}  # "Kurzemes reģions" is a place, not a body
-_CASES = ("nom", "gen", "dat", "acc", "loc")
-_ADJ = {  # definite adjective endings agreeing with a head: gender -> case -> ending
-    "m": {"nom": "ais", "gen": "ā", "dat": "ajam", "acc": "o", "loc": "ajā"},
-    "f": {"nom": "ā", "gen": "ās", "dat": "ajai", "acc": "o", "loc": "ajā"},
-}
 _STOP = {
     "ar",
     "uz",
@@ -145,7 +205,7 @@ _STOP = {
     "mazāk",
 }
 _CAP_MODIFIERS = {"Valsts", "Plus"}
-_MOD_ENDINGS = ("as", "es", "us", "u", "a", "ā", "ās", "o", "ais", "ajam", "ajā", "ajai")
+_MOD_ENDINGS = ("as", "es", "us", "u", "a", "ā", "ās", "o", "ais", "ajam", "ajā", "ajai", "ajām")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,21 +230,14 @@ class OrgMention:
 
 
 def _forms(base: str) -> dict[str, tuple[str, str, bool]]:
-    if base.endswith("a"):
-        sg, pl, stem = ("a", "as", "ai", "u", "ā"), ("as", "u", "ām", "as", "ās"), base[:-1]
-    elif base.endswith("e"):
-        sg, pl, stem = ("e", "es", "ei", "i", "ē"), ("es", "u", "ēm", "es", "ēs"), base[:-1]
-    elif base.endswith("is"):
-        sg, pl, stem = ("is", "a", "im", "i", "ī"), ("i", "u", "iem", "us", "os"), base[:-2]
-    elif base.endswith("s"):
-        sg, pl, stem = ("s", "a", "am", "u", "ā"), ("i", "u", "iem", "us", "os"), base[:-1]
-    else:
-        return {base: (base, "nom", False)}
+    declined = decline(base)
     out: dict[str, tuple[str, str, bool]] = {}
-    for case, ending in zip(_CASES, pl, strict=True):
-        out.setdefault(stem + ending, (base, case, True))
-    for case, ending in zip(_CASES, sg, strict=True):
-        out[stem + ending] = (base, case, False)
+    for (number, case), form in declined.items():
+        if number == "pl":
+            out.setdefault(form, (base, case, True))
+    for (number, case), form in declined.items():
+        if number == "sg":
+            out[form] = (base, case, False)
     return out
 
 
@@ -195,6 +248,24 @@ def head_forms() -> dict[str, tuple[str, str, bool]]:
     for base in _HEADS:
         out.update(_forms(base))
     return out
+
+
+@lru_cache(maxsize=20_000)
+def head_reading(word: str) -> tuple[str, str, bool] | None:
+    """``(base, case, plural)`` when ``word`` is a form of a head noun, compounds included
+    (``pamatskolām`` → ``("pamatskola", "dat", True)``); None otherwise."""
+    low = word.lower()
+    reading = head_forms().get(low)
+    if reading is not None:
+        return reading
+    for head in _COMPOUND_HEADS:
+        stem = head[:-1] if head.endswith(("a", "s")) else head
+        i = low.rfind(stem)
+        if i >= 3:
+            reading = head_forms().get(low[i:])
+            if reading is not None and reading[0] == head:
+                return low[:i] + reading[0], reading[1], reading[2]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -220,15 +291,19 @@ def head_gender(base: str) -> str:
 
 
 def nominative_phrase(words: list[str], head_base: str, case: str) -> list[str]:
-    """Turn a head's agreeing adjectives to the nominative (``Sociālā fonda`` → ``Sociālais``)."""
-    ends = _ADJ[head_gender(head_base)]
+    """Turn a head's agreeing adjectives to the nominative (``Sociālā fonda`` → ``Sociālais``).
+
+    Genitives may stand between the adjective and its head (``Multifunkcionālā jaunatnes
+    iniciatīvu centra``): every word carrying the definite ending of the head's case turns.
+    """
+    if case == "nom":
+        return list(words)
+    gender = head_gender(head_base)
+    ending = ADJECTIVE[gender]["sg"][CASES.index(case)]  # type: ignore[index, arg-type]
     out = list(words)
-    for k in range(len(out) - 1, -1, -1):
-        w = out[k]
-        if case != "nom" and w.endswith(ends[case]) and len(w) > len(ends[case]) + 3:
-            out[k] = w[: -len(ends[case])] + ends["nom"]
-        elif not w.endswith(tuple(ends.values())):
-            break
+    for k, w in enumerate(out):
+        if w.endswith(ending) and not (gender == "f" and case == "gen" and k < len(out) - 1):
+            out[k] = adjective_nominative(w, gender, case)  # type: ignore[arg-type]
     return out
 
 
@@ -241,11 +316,15 @@ def is_modifier(tok: Token) -> bool:
     if tok.is_cap:
         if tok.is_upper or tok.text in _CAP_MODIFIERS or gazetteer().lookup(tok.text):
             return True
+        if tok.text.lower() in LATVIAN_STOPWORDS:
+            return False
         if any(r.case == "nom" for r in read_given(tok.text)):
             return False
-        return not re.search(r"([^aeiuāēīū]s|is|š)$", tok.text)
+        if len(tok.text) == 1:
+            return True  # an initial: "A.Brigaderes pamatskola"
+        return tok.text.endswith(_MOD_ENDINGS) and not re.search(r"([^aeiuāēīū]s|is|š)$", tok.text)
     low = tok.text
-    if low in _STOP or is_verb(low):
+    if low in _STOP or low in LATVIAN_STOPWORDS or is_verb(low):
         return False
     return low == "valsts" or low.endswith(_MOD_ENDINGS)
 
@@ -257,37 +336,54 @@ def _only_spaces(text: str, a: Token, b: Token) -> bool:
 def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
     """Organisations named in each sentence.
 
+    Found: a head noun (``pašvaldība``, ``centrs``, ``pamatskola`` …) with the genitives and
+    adjectives before it (``Gulbenes novada domes Izglītības, kultūras un sporta nodaļa``) or
+    a quoted name after it (``biedrība “House of Hope”``); a company's legal form with its
+    quoted name (``SIA “Akselss”``); abbreviations, known (``VIAA``) or not (an all-capitals
+    word of two to six letters inside a sentence); a plural head after a list of names
+    (``Siguldas, Krimuldas un Mālpils pašvaldībām``, ``Augstkalnes, Bēnes un Bikstu
+    pamatskolām``) gives one organisation per name.
+
     Args:
         text: The whole document text.
         sentences: Sentence spans (capitalised first words are judged with them).
 
     Returns:
-        Mentions in text order; a plural head after a list of places
-        (``Siguldas, Krimuldas un Mālpils pašvaldībām``) gives one organisation per place.
+        Mentions in text order.
     """
     out: list[OrgMention] = []
-    heads = head_forms()
     abbrs = known_abbreviations()
     gz = gazetteer()
     for s, e in sentences:
         toks = tokens(text, s, e)
         first_word = toks[0].start if toks else -1
         before = len(out)
+        lower_words = sum(1 for t in toks if t.text.islower())
+        quotes = quoted(text, s, e)
         for i, tok in enumerate(toks):
             if any(o.start < tok.start < o.end and "“" in o.name for o in out[before:]):
                 continue  # a head word inside a quoted name: biedrība “Jauniešu iniciatīvu fonds”
             in_code = (
-                text[tok.start - 1 : tok.start] in "/.-"
-                and tok.start > 0
+                tok.start > 0
+                and text[tok.start - 1 : tok.start] in "/.-0123456789"
                 or text[tok.end : tok.end + 1] in ("/", "-")
+                or text[tok.end : tok.end + 1].isdigit()
             )
-            if in_code and tok.is_upper:
+            if tok.is_upper and (in_code or tok.text in _LEGAL_FORMS):
+                if tok.text in _LEGAL_FORMS and not in_code:
+                    mention = _legal_form(text, tok, quotes)
+                    if mention is not None:
+                        out.append(mention)
                 continue  # "…/22/I/VARAM/001" is a project number, not the ministry
             if tok.is_upper and tok.text in abbrs and (len(tok.text) >= 3 or tok.text == "ES"):
                 name, kind = abbrs[tok.text]
                 out.append(OrgMention(name, kind, tok.text, "nom", tok.start, tok.end))
                 continue
-            reading = heads.get(tok.text.lower())
+            if tok.is_upper:
+                if _acronym(text, toks, i, lower_words):
+                    out.append(OrgMention(tok.text, "", tok.text, "nom", tok.start, tok.end))
+                continue
+            reading = head_reading(tok.text)
             if reading is None:
                 continue
             base, case, plural = reading
@@ -295,7 +391,7 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
             if need and (i == 0 or toks[i - 1].text not in need):
                 continue
             if plural:
-                out.extend(_place_list(text, toks, i, base))
+                out.extend(_name_list(text, toks, i, base))
                 continue
             mention = _singular(text, toks, i, base, case, first_word, abbrs, gz.lookup)
             if mention is not None:
@@ -303,25 +399,74 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
     return out
 
 
-def _place_list(text: str, toks: list[Token], i: int, base: str) -> list[OrgMention]:
-    gz = gazetteer()
-    places: list[Token] = []
+def _acronym(text: str, toks: list[Token], i: int, lower_words: int) -> bool:
+    """Whether an all-capitals word inside a sentence is an unknown organisation's acronym."""
+    tok = toks[i]
+    word = tok.text
+    if not 2 <= len(word) <= 6 or word in _NOT_ORG_ACRONYMS or _ROMAN.fullmatch(word):
+        return False
+    if lower_words < 2:
+        return False  # a heading written in capitals
+    for j in (i - 1, i + 1, i - 2, i + 2):
+        if 0 <= j < len(toks) and toks[j].is_upper and abs(toks[j].start - tok.start) < 12:
+            return False  # "PROTI un DARI": a run of capitals is a title or a heading
+    return text[tok.end : tok.end + 1] not in (".", "-") or text[tok.end + 1 : tok.end + 2] == " "
+
+
+def _legal_form(text: str, tok: Token, quotes: list[tuple[int, int]]) -> OrgMention | None:
+    """``SIA “Akselss”``: a legal form and the quoted name right after it."""
+    for qs, qe in quotes:
+        if 0 < qs - tok.end <= 3 and qe - qs <= 80:
+            inner = squash_quotes(text[qs:qe])
+            end = qe + 1 if qe < len(text) and text[qe] in "”\"»“'’" else qe
+            return OrgMention(f"{tok.text} “{inner}”", "uzņēmums", "", "nom", tok.start, end)
+    return None
+
+
+def squash_quotes(s: str) -> str:
+    """A quoted name's inner text with its white space collapsed."""
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _item_before(text: str, toks: list[Token], j: int) -> int | None:
+    """Start index of a list item (one to three capitalised genitives) ending at ``toks[j]``."""
+    if not (toks[j].is_cap and is_modifier(toks[j])):
+        return None
+    k = j
+    while k - 1 >= 0 and j - k < 2 and _only_spaces(text, toks[k - 1], toks[k]):
+        prev = toks[k - 1]
+        if not (prev.is_cap and is_modifier(prev)):
+            break
+        k -= 1
+    return k
+
+
+def _name_list(text: str, toks: list[Token], i: int, base: str) -> list[OrgMention]:
+    """One organisation per name of a list before a plural head: ``A, B un C pamatskolām``."""
+    items: list[tuple[int, int]] = []
     j = i - 1
-    while j >= 0 and any(c == "gen" for _, c in gz.lookup(toks[j].text)):
-        places.append(toks[j])
-        gap = text[toks[j - 1].end : toks[j].start] if j > 0 else ""
-        if j > 0 and gap.strip() == "," and any(c == "gen" for _, c in gz.lookup(toks[j - 1].text)):
-            j -= 1
-        elif j > 1 and toks[j - 1].text == "un":
-            j -= 2
+    if j < 0 or not _only_spaces(text, toks[j], toks[i]):
+        return []
+    while j >= 0:
+        k = _item_before(text, toks, j)
+        if k is None:
+            break
+        items.append((k, j))
+        gap = text[toks[k - 1].end : toks[k].start] if k > 0 else ""
+        if k > 0 and gap.strip() == "," and toks[k - 1].is_cap:
+            j = k - 1
+        elif k > 1 and toks[k - 1].text == "un" and _only_spaces(text, toks[k - 2], toks[k - 1]):
+            j = k - 2
         else:
             break
-    if len(places) < 2:
+    if len(items) < 2:
         return []
     head = toks[i]
-    return [
-        OrgMention(f"{p.text} {base}", base, "", "nom", p.start, head.end) for p in places[::-1]
-    ]
+    out = []
+    for k, j in items[::-1]:
+        words = " ".join(t.text for t in toks[k : j + 1])
+        out.append(OrgMention(f"{words} {base}", base, "", "nom", toks[k].start, head.end))
+    return out
 
 
 def _singular(
@@ -338,15 +483,28 @@ def _singular(
     head = toks[i]
     chain: list[Token] = []
     j = i - 1
-    while j >= 0 and len(chain) < 8 and _only_spaces(text, toks[j], toks[j + 1]):
+    coordinated = False
+    while j >= 0 and len(chain) < 10:
+        gap = text[toks[j].end : toks[j + 1].start]
+        listed = coordinated and gap == ", " and toks[j + 1].text.islower()
+        if not (_only_spaces(text, toks[j], toks[j + 1]) or listed):
+            break  # "Izglītības, kultūras un sporta nodaļa": commas inside a coordination
         tok = toks[j]
         if tok.text == "un":
             if not chain or j == 0 or not is_modifier(toks[j - 1]):
                 break
+            if head_reading(toks[j - 1].text) is not None:
+                break  # "… ģimnāzijas un … vidusskola": two organisations, not one name
+            coordinated = True
         elif not is_modifier(tok):
             break
+        elif tok.is_cap and j > 0 and _nominative_given(toks[j - 1]):
+            break  # "… pārstāve Inga Vītola aģentūrai LETA": a person's name, not a modifier
         chain.insert(0, tok)
         j -= 1
+    if j >= 0 and len(toks[j].text) == 1 and toks[j].is_cap and chain:
+        if re.fullmatch(r"\.\s?", text[toks[j].end : toks[j + 1].start]):
+            chain.insert(0, toks[j])  # an initial: "A.Brigaderes pamatskola"
     quoted_span = None
     rest = text[head.end : head.end + 3]
     if base == "māja" and text[head.end : head.end + 5].strip().startswith("lap"):
@@ -359,7 +517,7 @@ def _singular(
         if quoted_span is not None and chain[0].text != "un":
             break
         chain.pop(0)
-    strong = _HEADS[base]
+    strong = _HEADS.get(base, False)
     while chain and chain[0].start == first_word and chain[0].is_cap:
         if lookup(chain[0].text) or (strong and len([t for t in chain if t.text != "un"]) >= 2):
             break
@@ -370,7 +528,7 @@ def _singular(
         return None
     words = nominative_phrase([t.text for t in chain], base, case)
     head_word = base if head.text.islower() else base[:1].upper() + base[1:]
-    name = " ".join(words + [head_word])
+    name = _join_words(text, chain, words + [head_word])
     end = head.end
     if quoted_span is not None:
         name += f" “{text[quoted_span[0] : quoted_span[1]]}”"
@@ -389,6 +547,28 @@ def _singular(
     else:
         abbreviation = _abbreviation_of().get(fold(name), "")
     return OrgMention(name, base, abbreviation, case, start, end)
+
+
+def _join_words(text: str, chain: list[Token], words: list[str]) -> str:
+    """The name's words joined as written: "A.Brigaderes", "Izglītības, kultūras un sporta"."""
+    out = ""
+    for n, w in enumerate(words):
+        if n == 0:
+            out = w
+            continue
+        if n < len(chain):
+            gap = text[chain[n - 1].end : chain[n].start]
+            sep = ", " if gap == ", " else "." if gap == "." else ". " if gap == ". " else " "
+        else:
+            sep = " "
+        out += sep + w
+    return out
+
+
+def _nominative_given(tok: Token) -> bool:
+    """A capitalised word that reads only as a given name in the nominative (``Inga``)."""
+    readings = read_given(tok.text)
+    return bool(readings) and all(r.case == "nom" for r in readings)
 
 
 def org_key(name: str) -> str:

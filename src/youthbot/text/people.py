@@ -1,4 +1,16 @@
-"""Person names in text: found by given-name morphology or role context, with roles and bodies."""
+"""Person names in text: by the given-name lexicon, by name shape, and by the contexts that
+introduce people (role words, verbs of saying, "Mans vārds ir", bylines and photo credits).
+
+A name is a run of capitalised words. It is a person when its first word is a known given
+name in some case ("Inārai Miglānei"), an initial ("I.Reinholde"), or when two unknown words
+agree in case and gender as a given name and a surname do ("Henrijam Žakarītim"). A single
+word is a person when it is a known given name, the surname or given name of a person the
+text names in full, or a capitalised word inside a sentence that has a name's shape and
+none of a place's or an organisation's context ("… sacīja Godmanis"). Words inside an
+organisation's or a place's name are never people ("A.Brigaderes pamatskola", "Jāņa iela").
+Each name comes back in its base form with the gender its context gives it ("Vladislava
+Ozola ir …" is a woman; "Andra Kalniņa vadībā" is the genitive of "Andris Kalniņš").
+"""
 
 from __future__ import annotations
 
@@ -7,62 +19,116 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from youthbot.text.names import clean_name, read_given, surname_base
-from youthbot.text.orgs import OrgMention, head_forms, is_modifier
+from youthbot.text.morphology import stem_key
+from youthbot.text.names import (
+    clean_name,
+    is_common_word_name,
+    read_given,
+    surname_base,
+    surname_readings,
+)
+from youthbot.text.orgs import OrgMention, head_reading
 from youthbot.text.places import PlaceMention, gazetteer
-from youthbot.text.roles import GROUP_NOUNS, is_role, role_forms, singular_role
-from youthbot.text.tokens import Token, is_verb, squash, tokens
+from youthbot.text.relations import relation_of
+from youthbot.text.roles import role_readings
+from youthbot.text.stopwords import LATVIAN_STOPWORDS
+from youthbot.text.tokens import Token, is_common_word, is_verb, quoted, tokens
 
-# capitalised words that open noun phrases in this genre and are never surnames
-_NOT_SURNAME = {
-    "Jauniešu",
-    "Jaunatnes",
-    "Izglītības",
-    "Sabiedrības",
-    "Kultūras",
-    "Sporta",
-    "Bērnu",
-    "Projekta",
-    "Projekts",
-    "Projektu",
-    "Pasākums",
-    "Pasākuma",
-    "Pašvaldības",
-    "Valsts",
-    "Novada",
-    "Eiropas",
-    "Latvijas",
-    "Informāciju",
-    "Tikšanās",
-    "Programmas",
-    "Centrs",
-    "Centra",
-    "Biedrība",
-    "Biedrības",
-    "Dome",
-    "Domes",
-    "Kā",
-    "Un",
-    "Ar",
-    "Par",
-    "No",
-    "Uz",
-    "Pie",
-    "Bet",
-    "Lai",
-    "Vai",
-}
-_PROPER = {"Saeimas", "Valsts", "Eiropas", "Latvijas", "Ministru"}
-_SIGNATURE = re.compile(r"(?:informāciju\s+)?sagatavoja|kontaktinformācija|kontaktpersona", re.I)
+__all__ = ["NameHit", "find_person_mentions", "initial_owner", "name_tokens"]
+
 _SPACES = re.compile(r"[ \t]{1,2}")
+_HYPHEN = re.compile(r"[ \t]?[-‑][ \t]?")
+_INITIAL_GAP = re.compile(r"\.[ \t]?")
+# What stands right before a word whose capital letter says nothing (a new clause or line).
+_OPENING = re.compile(r"(?:^|[\n“„\"«(:–—•*>]|[.!?…][\"”»)]*)[ \t]*$")
+# Words after a genitive that make it the name of a thing: streets, awards, schools, "vārdā".
+_NAMED_AFTER = frozenset(
+    "iela ielā ielas ielu ielai laukums laukumā laukuma prospekts prospektā prospekta bulvāris "
+    "bulvārī bulvāra gatve gatvē gatves ceļš ceļā ceļa krastmala krastmalā aleja alejā parks "
+    "parkā parka tilts tiltā tilta balva balvu balvas balvai prēmija prēmiju prēmijas "
+    "stipendija stipendiju stipendijas piemineklis piemineklī pieminekļa muzejs muzejā muzeja "
+    "vārdā vārdu vārda vārds kauss kausu kausa kausā memoriāls memoriālu memoriālā fonds "
+    "fondu fonda teātris teātrī teātra pamatskola pamatskolā pamatskolas pamatskolu "
+    "vidusskola vidusskolā vidusskolas vidusskolu ģimnāzija ģimnāzijā ģimnāzijas ģimnāziju "
+    "skola skolā skolas skolu mūzikas mākslas sākumskola sākumskolā sākumskolas".split()
+)
+# Words after a capitalised word that make it a place: "Lociku ciemā", "Gaujas krastā".
+_PLACE_AFTER = frozenset(
+    "ciems ciemā ciema ciemu ciemats ciematā ciemata pagasts pagastā pagasta pagastu novads "
+    "novadā novada novadu pilsēta pilsētā pilsētas pilsētu upe upē upes upi ezers ezerā ezera "
+    "ezeru jūra jūrā jūras kalns kalnā kalna sala salā salas līcis līcī līča apriņķis apriņķī "
+    "apriņķa rajons rajonā rajona reģions reģionā reģiona province provincē provinces štats "
+    "štatā štata muiža muižā muižas krasts krastā krasta mežs mežā meža".split()
+)
+# Capitalised words that name no one: feasts, brands and programmes the genre names alone.
+_NOT_PEOPLE = frozenset(
+    "Ziemassvētki Ziemassvētkos Ziemassvētkiem Ziemassvētku Lieldienas Lieldienās Lieldienām "
+    "Lieldienu Jāņi Jāņos Jāņiem Jāņu Līgo Vasarsvētki Vasarsvētkos Mārtiņdiena Mārtiņdienā "
+    "Miķeļdiena Miķeļdienā Dievs Dieva Dievam Dievu Kristus Erasmus Youthpass Facebook "
+    "Instagram YouTube Zoom Google Twitter TikTok Teams Skype Internets Internetā".split()
+)
+# Prepositions after which a capitalised word is rather a place than a person.
+_TOWARDS = frozenset({"uz", "līdz", "caur", "Uz", "Līdz", "Caur"})
+# Prepositions governing the genitive or the accusative (a name's case after them).
+_GEN_PREPOSITIONS = frozenset({"no", "pie", "bez", "līdz", "pēc", "aiz", "virs", "zem", "uz"})
+_ACC_PREPOSITIONS = frozenset({"par", "ar", "pa", "caur", "gar", "pret", "starp", "ap"})
+# Words that open a name whatever follows: "Mans vārds ir …", "Foto: …", "Autore: …".
+_INTRODUCTIONS = re.compile(
+    r"(?:\b(?:mans|mani|manu)\s+vārd[su]\s+(?:ir\s+)?|\bmani\s+sauc\s+|\bsauc\s+mani\s+|"
+    r"\b(?:foto|fotogrāfija|autors|autore|teksts|teksta autore|teksta autors|"
+    r"informāciju sagatavoja|sagatavoja)\s*[:–-]\s*)$",
+    re.I,
+)
+_PERSON_AFTER = frozenset({"kungs", "kunga", "kungam", "kungu", "kundze", "kundzes", "kundzei"})
+_LOCATIVE = ("ā", "ē", "ī", "ū", "os", "ās", "ēs", "īs")
+_PLURAL_DATIVE = ("iem", "ām", "ēm", "īm")
+
+Agreement = frozenset[tuple[str, str]]
+_ANY: Agreement = frozenset()
+# A word's ending → the (gender, case) readings it allows as one person's name.
+_AGREEMENT: tuple[tuple[str, Agreement], ...] = (
+    ("am", frozenset({("m", "dat")})),
+    ("im", frozenset({("m", "dat")})),
+    ("um", frozenset({("m", "dat")})),
+    ("ai", frozenset({("f", "dat")})),
+    ("ei", frozenset({("f", "dat")})),
+    ("ės", frozenset({("f", "gen")})),
+    ("as", frozenset({("f", "gen"), ("m", "nom")})),
+    ("es", frozenset({("f", "gen")})),
+    ("us", frozenset({("m", "nom"), ("m", "gen")})),
+    ("is", frozenset({("m", "nom")})),
+    ("s", frozenset({("m", "nom")})),
+    ("š", frozenset({("m", "nom")})),
+    ("a", frozenset({("f", "nom"), ("m", "gen")})),
+    ("e", frozenset({("f", "nom")})),
+    ("ė", frozenset({("f", "nom")})),
+    ("u", frozenset({("m", "acc"), ("f", "acc")})),
+    ("i", frozenset({("m", "acc"), ("f", "acc")})),
+)
+
+
+def _agreement(word: str) -> Agreement:
+    """The (gender, case) readings a name word's ending allows; empty means indeclinable."""
+    for ending, readings in _AGREEMENT:
+        if word.endswith(ending):
+            return readings
+    return _ANY
+
+
+def _agree(a: Agreement, b: Agreement) -> Agreement | None:
+    """The readings two name words share (None when they share none)."""
+    if not a or not b:
+        return a or b
+    both = a & b
+    return both or None
 
 
 @dataclass(slots=True)
 class NameHit:
-    """One written name before merging.
+    """One written person name, in base form.
 
     Attributes:
-        name: Base form.
+        name: Base form (``Ināra Miglāne``); a single word when the text gives only that.
         gender: ``f``, ``m`` or empty when unknown.
         first: Index of its first token.
         last: Index of its last token.
@@ -70,9 +136,11 @@ class NameHit:
         end: Offset just past it.
         observed: Whether it was written in the nominative.
         initial: The initial when written as ``I. Reinholde`` (surname only known).
-        roles: Roles found around it.
-        orgs: Organisations found around it.
-        places: Places found around it.
+        case: The case it is written in (``nom``, ``gen``, ``dat``, ``acc``).
+        single: Whether it was written as one word (a given name or a surname alone).
+        roles: Roles the text gives them, in the nominative of their gender.
+        orgs: Organisations the text ties them to.
+        places: Places the text ties them to.
     """
 
     name: str
@@ -83,32 +151,21 @@ class NameHit:
     end: int
     observed: bool
     initial: str = ""
+    case: str = "nom"
+    single: bool = False
     roles: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
 
 
-def _surname_like(tok: Token, place_idx: set[int], i: int) -> bool:
-    return (
-        tok.is_cap
-        and not tok.is_upper
-        and len(tok.text) >= 2
-        and i not in place_idx
-        and tok.text not in _NOT_SURNAME
-        and tok.text.lower() not in head_forms()
-        and not is_role(tok.text)
-    )
-
-
-def _join_surname(text: str, toks: list[Token], j: int, place_idx: set[int]) -> int:
-    """Index of the last token of a surname starting at ``j`` (``Bērziņa- Igaune`` spans two)."""
-    if j + 1 < len(toks) and re.fullmatch(r"\s?[-‑]\s?", text[toks[j].end : toks[j + 1].start]):
-        if _surname_like(toks[j + 1], place_idx, j + 1):
-            return j + 1
-    return j
+def name_tokens(text: str) -> list[Token]:
+    """The word tokens person finding reads (``youthbot.text.tokens.tokens``)."""
+    return tokens(text)
 
 
 class _Finder:
+    """Finds the names of one text; the token tables are built once."""
+
     def __init__(
         self,
         text: str,
@@ -117,13 +174,19 @@ class _Finder:
         places: list[PlaceMention],
     ) -> None:
         self.text = text
-        self.toks = tokens(text)
+        self.toks = name_tokens(text)
         self.starts = [t.start for t in self.toks]
         self.sent_starts = {s for s, _ in sentences}
         self.orgs = orgs
         self.places = places
-        self.place_idx = {i for i, t in enumerate(self.toks) if gazetteer().lookup(t.text)}
         self.org_spans = sorted((o.start, o.end) for o in orgs)
+        blocked: list[tuple[int, int]] = [(o.start, o.end) for o in orgs]
+        blocked += [(p.start, p.end) for p in places]
+        blocked += quoted(text)
+        self.blocked = {i for i, t in enumerate(self.toks) if _inside(t, blocked)}
+        self.place_idx = {i for i, t in enumerate(self.toks) if gazetteer().lookup(t.text)}
+
+    # -- token tests -----------------------------------------------------------------
 
     def gap(self, a: int, b: int) -> str:
         """The text between tokens ``a`` and ``b``."""
@@ -133,295 +196,406 @@ class _Finder:
         """Whether only one or two spaces separate tokens ``a`` and ``b``."""
         return _SPACES.fullmatch(self.gap(a, b)) is not None
 
-    def in_org(self, start: int, end: int) -> bool:
-        """Whether the span lies inside an organisation's name."""
+    def opening(self, i: int) -> bool:
+        """Whether token ``i`` opens a sentence, a line, a quote or a clause after a colon."""
+        tok = self.toks[i]
+        if tok.start in self.sent_starts or i == 0:
+            return True
+        before = self.text[max(0, tok.start - 12) : tok.start]
+        return _OPENING.search(before) is not None
+
+    def namey(self, i: int) -> bool:
+        """Whether token ``i`` can be part of a person's name."""
+        tok = self.toks[i]
+        if not tok.is_cap or tok.is_upper or len(tok.text) < 2 or i in self.blocked:
+            return False
+        low = tok.text.lower()
+        if low in LATVIAN_STOPWORDS or head_reading(low) is not None or role_readings(low):
+            return False
+        if tok.text in _NOT_PEOPLE or tok.text.endswith("+"):
+            return False
+        return True
+
+    def initial(self, i: int) -> bool:
+        """Whether token ``i`` is an initial (``I.`` before a surname)."""
+        tok = self.toks[i]
+        return (
+            len(tok.text) == 1
+            and tok.is_cap
+            and i + 1 < len(self.toks)
+            and _INITIAL_GAP.fullmatch(self.gap(i, i + 1)) is not None
+            and self.namey(i + 1)
+        )
+
+    def joined(self, a: int, b: int) -> bool:
+        """Whether tokens ``a`` and ``b`` stand together in one name."""
+        return self.spaced(a, b) or _HYPHEN.fullmatch(self.gap(a, b)) is not None
+
+    def next_word(self, i: int) -> Token | None:
+        """The token after ``i`` when only spaces separate them."""
+        if i + 1 < len(self.toks) and self.spaced(i, i + 1):
+            return self.toks[i + 1]
+        return None
+
+    def prev_word(self, i: int) -> Token | None:
+        """The token before ``i`` when only spaces separate them."""
+        if i > 0 and self.spaced(i - 1, i):
+            return self.toks[i - 1]
+        return None
+
+    # -- runs of capitalised words ------------------------------------------------------
+
+    def runs(self) -> list[tuple[int, int]]:
+        """Token ranges ``(first, last)`` of capitalised runs that may hold names."""
+        out: list[tuple[int, int]] = []
+        i, n = 0, len(self.toks)
+        while i < n:
+            if not (self.namey(i) or self.initial(i)):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and j - i < 5:
+                if self.initial(j) and self.namey(j + 1):
+                    j += 1
+                elif self.namey(j + 1) and self.joined(j, j + 1):
+                    j += 1
+                else:
+                    break
+            out.append((i, j))
+            i = j + 1
+        return out
+
+    def hits(self) -> list[NameHit]:
+        """Every written name in the text, in order."""
+        out: list[NameHit] = []
+        for first, last in self.runs():
+            i = first
+            while i <= last:
+                hit = self._full(i, last)
+                if hit is None:
+                    hit = self._single(i)
+                if hit is not None:
+                    out.append(hit)
+                    i = hit.last + 1
+                else:
+                    i += 1
+        return [h for h in out if not self._in_org(h.start, h.end)]
+
+    def _in_org(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.org_spans, (start, sys.maxsize))
         return any(s <= start and end <= e for s, e in self.org_spans[max(0, i - 8) : i])
 
-    def hits(self) -> list[NameHit]:
-        """Every written name: given-name readings, initials, and role-backed unknown names."""
-        toks, out = self.toks, []
-        pending: list[tuple[int, int]] = []
-        i = 0
-        while i < len(toks):
-            hit = self._given_hit(i) or self._initial_hit(i)
-            if hit is not None:
-                out.append(hit)
-                i = hit.last + 1
-                continue
-            if (
-                i + 1 < len(toks)
-                and _surname_like(toks[i], self.place_idx, i)
-                and self.spaced(i, i + 1)
-                and _surname_like(toks[i + 1], self.place_idx, i + 1)
-            ):
-                pending.append((i, _join_surname(self.text, toks, i + 1, self.place_idx)))
-            i += 1
-        for first, last in pending:
-            if any(h.first <= last and first <= h.last for h in out):
-                continue
-            if self._role_context(first, last, out):
-                written = self.text[toks[first].start : toks[last].end]
-                out.append(
-                    NameHit(
-                        clean_name(written),
-                        "",
-                        first,
-                        last,
-                        toks[first].start,
-                        toks[last].end,
-                        True,
-                    )
-                )
-        out.sort(key=lambda h: h.start)
-        return [h for h in out if not self.in_org(h.start, h.end)]
+    def _surname_end(self, j: int, last: int) -> int:
+        """The last token of a surname starting at ``j`` (``Bērziņa- Igaune`` spans two)."""
+        if j + 1 <= last and _HYPHEN.fullmatch(self.gap(j, j + 1)) and self.namey(j + 1):
+            return j + 1
+        return j
 
-    def _given_hit(self, i: int) -> NameHit | None:
+    def _full(self, i: int, last: int) -> NameHit | None:
+        """A name of two or more words starting at token ``i`` (run ending at ``last``)."""
         toks = self.toks
-        readings = read_given(toks[i].text)
-        if not readings or i + 1 >= len(toks) or not self.spaced(i, i + 1):
+        if i >= last:
+            return None
+        if self.initial(i):
+            end = self._surname_end(i + 1, last)
+            if self._named_after(end):
+                return None
+            written = self.text[toks[i + 1].start : toks[end].end]
+            return NameHit(
+                clean_name(f"{toks[i].text}. {written}"),
+                "",
+                i,
+                end,
+                toks[i].start,
+                toks[end].end,
+                False,
+                initial=toks[i].text,
+                case=self._case_alone(i, end),
+            )
+        if i in self.place_idx and not read_given(toks[i].text):
             return None
         j = i + 1
         middle = ""
-        if read_given(toks[j].text) and j + 1 < len(toks) and self.spaced(j, j + 1):
-            if _surname_like(toks[j + 1], self.place_idx, j + 1):
-                middle, j = toks[j].text, j + 1
-        if not _surname_like(toks[j], self.place_idx, j):
+        if (
+            j < last
+            and read_given(toks[j].text)
+            and read_given(toks[i].text)
+            and self.spaced(i, j)
+            and j + 1 <= last
+        ):
+            middle, j = toks[j].text, j + 1
+        if j in self.place_idx and not read_given(toks[i].text):
             return None
-        last = _join_surname(self.text, toks, j, self.place_idx)
-        surname_written = self.text[toks[j].start : toks[last].end]
-        reading = readings[0]
-        surname = surname_base(surname_written, reading.gender, reading.case)
-        given = reading.base + (f" {middle}" if middle else "")
+        end = self._surname_end(j, last)
+        if not self.spaced(i, i + 1):
+            return None
+        surname_written = self.text[toks[j].start : toks[end].end]
+        readings = read_given(toks[i].text)
+        if readings:
+            gender, case, base = self._choose(readings, toks[j].text, i, end)
+        else:
+            if middle or (
+                self.opening(i) and (read_given(toks[i + 1].text) or _agent_noun(toks[i].text))
+            ):
+                return None  # "Ciematniece Ināra …": the name starts after the opening noun
+            first_agr, second_agr = _agreement(toks[i].text), _agreement(toks[j].text)
+            shared = _agree(first_agr, second_agr)
+            if shared is None:
+                return None
+            if self.opening(i) and (
+                is_common_word(toks[i].text) or not first_agr or not second_agr
+            ):
+                return None  # "Skolas Direktore …", "Tikmēr Smukulis …": the capital opens it
+            if is_common_word(toks[i].text) and is_common_word(toks[j].text):
+                return None  # "Izglītības Pārvalde": two common words
+            if self._named_after(end) or self._place_context(i, end):
+                return None
+            gender, case = _pick(shared, self._case_hint(i, end))
+            base = _given_base(toks[i].text, gender, case)
+        if self._named_after(end) and case == "gen":
+            return None
+        surname = surname_base(surname_written, gender, case)
+        given = base + (f" {middle}" if middle else "")
         return NameHit(
             clean_name(f"{given} {surname}"),
-            reading.gender,
+            gender,
             i,
-            last,
+            end,
             toks[i].start,
-            toks[last].end,
-            reading.case == "nom",
+            toks[end].end,
+            case == "nom",
+            case=case,
         )
 
-    def _initial_hit(self, i: int) -> NameHit | None:
-        toks = self.toks
-        tok = toks[i]
-        if len(tok.text) != 1 or not tok.is_cap or i + 1 >= len(toks):
+    def _single(self, i: int) -> NameHit | None:
+        """A name written as one word at token ``i``, or None."""
+        tok = self.toks[i]
+        if self.initial(i) or not self.namey(i):
             return None
-        if not re.fullmatch(r"\.\s?", self.gap(i, i + 1)):
+        word = tok.text
+        readings = read_given(word)
+        context = self._person_context(i, i)
+        if readings:
+            if self._named_after(i) or (self.opening(i) and not context and self._commonish(word)):
+                return None
+            gender, case, base = self._choose(readings, "", i, i)
+            return NameHit(
+                base, gender, i, i, tok.start, tok.end, case == "nom", case=case, single=True
+            )
+        if i in self.place_idx or word.lower().endswith(_COMMON_SUFFIXES):
             return None
-        if not _surname_like(toks[i + 1], self.place_idx, i + 1):
+        if is_common_word(word) and not self._person_context(i, i, strong=True):
             return None
-        last = _join_surname(self.text, toks, i + 1, self.place_idx)
-        written = self.text[toks[i + 1].start : toks[last].end]
+        if not context:
+            if self.opening(i) or not self._name_shaped(word):
+                return None
+            if self._named_after(i) or self._place_context(i, i) or self._thing_context(i):
+                return None
+        if word.endswith(_LOCATIVE) and not context:
+            return None
+        hint = self._case_hint(i, i)
+        options = surname_readings(word)
+        base, gender, case = next((r for r in options if r[2] == hint), options[0])
         return NameHit(
-            clean_name(f"{tok.text}. {written}"),
-            "",
-            i,
-            last,
-            tok.start,
-            toks[last].end,
-            False,
-            initial=tok.text,
+            base, gender, i, i, tok.start, tok.end, case == "nom", case=case, single=True
         )
 
-    def _role_context(self, first: int, last: int, accepted: list[NameHit]) -> bool:
-        if first > 0 and is_role(self.toks[first - 1].text) and self.spaced(first - 1, first):
+    # -- context ------------------------------------------------------------------------
+
+    def _commonish(self, word: str) -> bool:
+        base = read_given(word)[0].base
+        return is_common_word_name(base) or is_common_word(word)
+
+    def _name_shaped(self, word: str) -> bool:
+        """Whether a lone capitalised word looks like a name rather than a common word."""
+        if len(word) < 3 or not re.search(r"[aeiouāēīūyė]", word.lower()):
+            return False
+        if word.endswith(_PLURAL_DATIVE) or word.endswith(_LOCATIVE):
+            return False
+        return not any(c.isdigit() for c in word)
+
+    def _named_after(self, last: int) -> bool:
+        """Whether the word after the name makes it a thing's name (``Jāņa iela``)."""
+        nxt = self.next_word(last)
+        return nxt is not None and nxt.text.lower() in _NAMED_AFTER
+
+    def _place_context(self, first: int, last: int) -> bool:
+        nxt = self.next_word(last)
+        if nxt is not None and nxt.text.lower() in _PLACE_AFTER:
             return True
-        if self._role_after(last) is not None:
+        prev = self.prev_word(first)
+        return prev is not None and prev.text in _TOWARDS
+
+    def _thing_context(self, i: int) -> bool:
+        """A lone word in the genitive before a noun names a thing as often as a person
+        (``Jaungada eglīte``, ``Ebolas pacienti``): without a person's context it is left."""
+        nxt = self.next_word(i)
+        if nxt is None:
+            return False
+        low = nxt.text
+        if not low.islower() or low in LATVIAN_STOPWORDS or is_verb(low):
+            return False
+        return self.toks[i].text.endswith(("as", "es", "a", "us", "u", "o", "ės"))
+
+    def _person_context(self, first: int, last: int, strong: bool = False) -> bool:
+        """Whether the words around a name say it is a person's (``strong``: a role, a verb
+        of saying or a title next to it, not only a line that introduces a name)."""
+        toks, text = self.toks, self.text
+        prev = self.prev_word(first)
+        if prev is not None:
+            agreement = _agreement(toks[first].text)
+            for r in role_readings(prev.text):
+                if r.number == "sg" and (not agreement or (r.gender, r.case) in agreement):
+                    return True
+        before = text[max(0, toks[first].start - 40) : toks[first].start]
+        if not strong and _INTRODUCTIONS.search(before):
             return True
-        if self._group_before(first) is not None:
+        nxt = self.next_word(last)
+        if nxt is not None and nxt.text.lower() in _PERSON_AFTER:
             return True
-        here = self.toks[first].start
-        for h in accepted:
-            if abs(h.start - here) > 200:
-                continue
-            gap_after = self.text[h.end : self.toks[first].start]
-            gap_before = self.text[self.toks[last].end : h.start]
-            if re.fullmatch(r"(,| un) ", gap_after) or re.fullmatch(r"(,| un) ", gap_before):
+        agreement = _agreement(toks[last].text)
+        subject = not agreement or any(case == "nom" for _, case in agreement)
+        for k in (last + 1, first - 1):
+            if 0 <= k < len(toks) and self.spaced(min(k, first), max(k, last)):
+                if subject and _says(toks[k].text):
+                    return True  # "… stāsta Lauris", "Godmanis uzsvēra": the speaker
+        after = text[toks[last].end : toks[last].end + 3]
+        if re.match(r",\s", after) and last + 1 < len(toks):
+            word = toks[last + 1]
+            if role_readings(word.text):
                 return True
         return False
 
-    def _role_before(self, first: int) -> tuple[int, int] | None:
-        """Token range of a role phrase right before a name: ``projekta vadītāja`` Zane …"""
-        j = first - 1
-        if j < 0 or not is_role(self.toks[j].text) or not self.spaced(j, first):
-            return None
-        k = j
-        while k - 1 >= 0 and self.spaced(k - 1, k) and j - k < 8:
-            prev = self.toks[k - 1]
-            if not (prev.text == "un" or is_role(prev.text) or is_modifier(prev)):
-                break
-            k -= 1
-            if self._sent_initial(k):
-                break
-        while k < j and self.toks[k].text == "un":
-            k += 1
-        return self._extend_to_org(k), j
+    def _case_hint(self, first: int, last: int) -> str:
+        """The case the context suggests for a name: a preposition before, a noun after."""
+        prev = self.prev_word(first)
+        if prev is not None:
+            low = prev.text.lower()
+            if low in _GEN_PREPOSITIONS:
+                return "gen"
+            if low in _ACC_PREPOSITIONS:
+                return "acc"
+            for r in role_readings(low):
+                return r.case
+        nxt = self.next_word(last)
+        if nxt is not None:
+            low = nxt.text
+            if low.islower() and low not in LATVIAN_STOPWORDS and not is_verb(low):
+                return "gen"  # "Andra Kalniņa vadībā": a genitive before its noun
+        return "nom"
 
-    def _extend_to_org(self, k: int) -> int:
-        """Move a phrase start back over a quoted organisation: ``biedrības “X” pārstāvji``."""
-        if k == 0:
-            return k
-        for o in self.orgs:
-            if self.toks[k - 1].end <= o.end <= self.toks[k].start and o.start < self.toks[k].start:
-                return self.starts.index(o.start) if o.start in self.starts else k
-        return k
+    def _case_alone(self, first: int, last: int) -> str:
+        return self._case_hint(first, last)
 
-    def _sent_initial(self, i: int) -> bool:
-        return self.toks[i].start in self.sent_starts
-
-    def _role_after(self, last: int) -> tuple[int, int] | None:
-        """Token range of an apposition ``, Jauniešu mājas vadītāja,`` after a name."""
-        k = last + 1
-        if k >= len(self.toks):
-            return None
-        if self.toks[k].text == "ir" and self.spaced(last, k) and k + 1 < len(self.toks):
-            k += 1  # "Asta Tiškutė ir Kauņas jaunimo centra vadītāja"
-        elif not re.fullmatch(r",\s?", self.gap(last, k)):
-            return None
-        end = k
-        while end + 1 < len(self.toks) and self.spaced(end, end + 1) and end - k < 10:
-            nxt = self.toks[end + 1]
-            if nxt.text == "un" and end + 2 < len(self.toks) and self.toks[end + 2].is_cap:
-                break
-            end += 1
-        while end >= k and not is_role(self.toks[end].text):
-            end -= 1
-        if end < k:
-            return None
-        words = self.toks[k : end + 1]
-        if any(t.text.islower() and is_verb(t.text) for t in words):
-            return None
-        return k, end
-
-    def _group_before(self, first: int) -> tuple[int, int] | None:
-        """Token range of ``… jaunatnes komanda –`` or ``… pārstāvji`` opening a list of names."""
-        j = first - 1
-        if j < 0:
-            return None
-        gap = self.gap(j, first)
-        if re.fullmatch(r"\s?[–—:-]\s?", gap) and self.toks[j].text.lower() in GROUP_NOUNS:
-            k = j
-            while (
-                k - 1 >= 0 and self.spaced(k - 1, k) and j - k < 8 and is_modifier(self.toks[k - 1])
-            ):
-                k -= 1
-            return k, j
-        return None
-
-    def attach(self, hits: list[NameHit]) -> None:
-        """Give each name the roles, organisations and places the text puts around it."""
-        lists = _coordinations(self.text, hits)
-        for group in lists:
-            head = group[0]
-            span = self._role_before(head.first)
-            shared = span is not None and _plural_role(self.toks[span[1]].text)
-            if span is None:
-                span = self._group_before(head.first)
-                shared = span is not None
-            for h in group:
-                own = self._role_after(h.last)
-                if own is not None:
-                    self._apply(h, *own)
-                elif span is not None and (h is head or shared):
-                    self._apply(h, *span, plural=shared)
-        for h in hits:
-            if not h.roles:
-                self._signature(h)
-
-    def _apply(self, h: NameHit, k: int, j: int, plural: bool = False) -> None:
-        start, end = self.toks[k].start, self.toks[j].end
-        org_names: list[str] = []
-        cut = start
-        inside = [
-            o
-            for o in self.orgs
-            if (start <= o.start or o.start < start < o.end) and o.end <= end + 1
-        ]
-        for o in inside:
-            if any(x is not o and x.start <= o.start and o.end <= x.end for x in inside):
-                continue  # "X pašvaldības" inside "X pašvaldības izglītības pārvalde"
-            org_names.append(o.name)
-            cut = max(cut, o.end)
-        if not org_names:
-            for t in self.toks[k : j + 1]:
-                kind = head_forms().get(t.text.lower())
-                if kind:
-                    named = self._nearest_org(kind[0], start)
-                    if named:
-                        org_names.append(named)
-                        cut = max(cut, t.end)
+    def _gender_hint(self, first: int, last: int) -> str:
+        """The gender a role word right before or in apposition after the name gives."""
+        prev = self.prev_word(first)
+        readings = role_readings(prev.text) if prev is not None else ()
+        after = self.text[self.toks[last].end : self.toks[last].end + 4]
+        if not readings and re.match(r"(,|\s[–—-])\s", after):
+            for k in range(last + 1, min(last + 8, len(self.toks))):
+                if k > last + 1 and (not self.spaced(k - 1, k) or self.toks[k].is_cap):
                     break
-        for p in self.places:
-            if start <= p.start and p.end <= end and p.start >= cut:
-                h.places.append(p.base)
-                cut = max(cut, p.end)
-        role = squash(self.text[cut:end]).strip(" ,–-()")
-        if role:
-            words = role.split(" ")
-            if plural or words[-1].lower() in GROUP_NOUNS:
-                words[-1] = singular_role(words[-1], h.gender or "f")
-            role = " ".join(words)
-            role = _lower_first(role, self.toks[k].start in self.sent_starts)
-            if role not in h.roles:
-                h.roles.append(role)
-        for name in org_names:
-            if name not in h.orgs:
-                h.orgs.append(name)
+                readings = role_readings(self.toks[k].text)
+                if readings:
+                    break
+        genders = {r.gender for r in readings if r.number == "sg"}
+        return genders.pop() if len(genders) == 1 else ""
 
-    def _nearest_org(self, kind: str, pos: int) -> str | None:
-        before = [o for o in self.orgs if o.kind == kind and o.start < pos and "“" in o.name]
-        return before[-1].name if before else None
-
-    def _signature(self, h: NameHit) -> None:
-        line_start = self.text.rfind("\n", 0, h.start) + 1
-        line_end = self.text.find("\n", h.end)
-        line_end = len(self.text) if line_end < 0 else line_end
-        if self.text[line_start:line_end].strip() != self.text[h.start : h.end]:
-            return
-        before = self.text[max(0, line_start - 60) : line_start]
-        if not _SIGNATURE.search(before):
-            return
-        pos = line_end
-        for _ in range(2):
-            nxt_end = self.text.find("\n", pos + 1)
-            nxt_end = len(self.text) if nxt_end < 0 else nxt_end
-            line = self.text[pos + 1 : nxt_end].strip()
-            if not line:
-                break
-            orgs = [o for o in self.orgs if pos < o.start < nxt_end]
-            h.orgs.extend(o.name for o in orgs if o.name not in h.orgs)
-            rest = self.text[max([pos + 1] + [o.end for o in orgs]) : nxt_end].strip(" ,–-()")
-            if rest and is_role(rest.split(" ")[-1]):
-                h.roles.append(_lower_first(rest, True))
-            pos = nxt_end
+    def _choose(self, readings: list, surname: str, first: int, last: int) -> tuple[str, str, str]:
+        """The reading of a given name the context supports: (gender, case, base)."""
+        hint = self._case_hint(first, last)
+        gender_hint = self._gender_hint(first, last)
+        agreement = _agreement(surname) if surname else _ANY
+        best, best_score = readings[0], -1.0
+        for r in readings:
+            score = 0.5 if r.case == "nom" else 0.0
+            if r.case == hint:
+                score += 2
+            if gender_hint and r.gender == gender_hint:
+                score += 3
+            if agreement and (r.gender, r.case) in agreement:
+                score += 1
+            elif agreement:
+                score -= 2
+            if score > best_score:
+                best, best_score = r, score
+        return best.gender, best.case, best.base
 
 
-def _lower_first(role: str, line_start: bool) -> str:
-    """``Projekta eksperte`` → ``projekta eksperte`` at a line start; ``Saeimas deputāte`` kept."""
-    first = role.split(" ")[0]
-    if not line_start or first.isupper() or gazetteer().lookup(first) or first in _PROPER:
-        return role
-    return role[:1].lower() + role[1:]
+# Derivational suffixes of common nouns: "Atveseļošanas", "Līdzdalības", "Enerģētikas".
+_COMMON_SUFFIXES = (
+    "šana", "šanas", "šanu", "šanai", "šanā", "ība", "ības", "ību", "ībai", "ībā", "ums", "uma",
+    "umu", "umam", "umā", "ācija", "ācijas", "āciju", "ācijai", "ācijā", "isms", "isma", "ismu",
+    "ikas", "ikai", "ikā", "ēšana", "ēšanas",
+)  # fmt: skip
+_AGENT_SUFFIXES = (
+    "tore", "tors", "iste", "ists", "tājs", "tāja", "ējs", "ēja", "niece", "nieks", "ante",
+    "ants", "ente", "ents", "loģe", "logs", "grāfe", "grāfs", "iete", "ietis",
+)  # fmt: skip
 
 
-def _plural_role(word: str) -> bool:
-    entry = role_forms().get(word.lower())
-    return entry is not None and entry[2]
+def _agent_noun(word: str) -> bool:
+    """Whether a word has the shape of a role or trade noun (``Restauratore``, ``Ciematniece``)."""
+    return word.lower().endswith(_AGENT_SUFFIXES)
 
 
-def _coordinations(text: str, hits: list[NameHit]) -> list[list[NameHit]]:
-    """Names joined by ``,`` or ``un`` into lists (``A, B un C``), each hit in one list."""
-    groups: list[list[NameHit]] = []
+def _says(word: str) -> bool:
+    """Whether a word is a verb of saying in a finite form (``stāsta``, ``uzsvēra``).
+
+    Participles and reflexives of the same stems say something else ("noteikts" is
+    "determined"), and "sāka" (began) folds onto "saka" (says).
+    """
+    if not word.islower() or word.startswith(("sāk", "sāc")):
+        return False
+    if word.endswith(
+        ("t", "ts", "ta", "tas", "ti", "tie", "ās", "ies", "as", "šana", "šanas", "ot", "dams")
+        + ("dama",)
+    ):
+        return False
+    return relation_of(word) == "say"
+
+
+def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= tok.start and tok.end <= e for s, e in spans)
+
+
+def _pick(shared: Agreement, hint: str) -> tuple[str, str]:
+    """A (gender, case) from the readings two words share, the context's case first."""
+    if not shared:
+        return "", "nom"
+    ordered = sorted(shared, key=lambda r: (r[1] != hint, r[1] != "nom", r[0]))
+    return ordered[0]
+
+
+def _given_base(word: str, gender: str, case: str) -> str:
+    """An unknown given name's nominative (``Henrijam`` → ``Henrijs``)."""
+    if not gender or case == "nom":
+        return word
+    return surname_base(word, gender, case)
+
+
+def _resolve_singles(hits: list[NameHit]) -> None:
+    """Give a one-word mention the full name it stands for: the person whose surname or given
+    name it is (the nearest one before it, else after)."""
+    full = [h for h in hits if not h.single and not h.initial and " " in h.name]
+    by_surname: dict[str, list[NameHit]] = {}
+    by_given: dict[str, list[NameHit]] = {}
+    for h in full:
+        parts = h.name.split(" ")
+        by_surname.setdefault(stem_key(parts[-1]), []).append(h)
+        by_given.setdefault(stem_key(parts[0]), []).append(h)
     for h in hits:
-        if groups:
-            prev = groups[-1][-1]
-            if re.fullmatch(r"(,| un|, un) ", text[prev.end : h.start]):
-                groups[-1].append(h)
-                continue
-        groups.append([h])
-    return groups
+        if not h.single:
+            continue
+        key = stem_key(h.name)
+        written = stem_key(h.name if h.observed else h.name)
+        options = by_surname.get(key) or by_surname.get(written) or by_given.get(key) or []
+        if not options:
+            continue
+        before = [o for o in options if o.start < h.start]
+        owner = before[-1] if before else options[0]
+        h.name, h.gender, h.single = owner.name, owner.gender, False
 
 
 def find_person_mentions(
@@ -432,10 +606,6 @@ def find_person_mentions(
 ) -> list[NameHit]:
     """Every written person name, in base form, with the roles, bodies and places around it.
 
-    A name is taken when its first word is a known given name in some case (``Astas
-    Tiškutes`` → ``Asta Tiškute``) or, for other names, when a role or a list of named
-    people stands next to it. ``I. Reinholde`` is kept with its initial.
-
     Args:
         text: The whole text.
         sentences: Its sentence spans.
@@ -443,11 +613,15 @@ def find_person_mentions(
         places: Its place mentions.
 
     Returns:
-        Name hits in text order.
+        Name hits in text order; a surname or given name written alone carries the full
+        name of the person it stands for when the text names them in full.
     """
+    from youthbot.text.person_roles import attach_roles
+
     finder = _Finder(text, sentences, orgs, places)
     hits = finder.hits()
-    finder.attach(hits)
+    _resolve_singles(hits)
+    attach_roles(text, finder.toks, sentences, hits, orgs, places)
     return hits
 
 
@@ -455,9 +629,11 @@ def initial_owner(h: NameHit, hits: list[NameHit]) -> NameHit | None:
     """The full name an initialled mention (``I. Reinholde``) stands for, among ``hits``."""
     surname_written = h.name.split(" ", 1)[1]
     for other in hits:
-        if other.initial or not other.name.startswith(h.initial):
+        if other.initial or other.single or not other.name.startswith(h.initial):
             continue
         other_surname = other.name.split(" ")[-1]
+        if stem_key(other_surname) == stem_key(surname_written):
+            return other
         for case in ("nom", "gen", "dat", "acc"):
             if surname_base(surname_written, other.gender or "f", case) == other_surname:
                 return other

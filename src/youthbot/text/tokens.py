@@ -137,3 +137,23 @@ def sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int
     if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
         return sentences[i]
     return None
+
+
+_LOOKUP: object = None
+
+
+@lru_cache(maxsize=50_000)
+def is_common_word(word: str) -> bool:
+    """Whether a word (any capitalisation) is a common Latvian word by simplemma's dictionary.
+
+    The dictionary lemmatises proper names to capitalised lemmas (``kalniņš`` → ``Kalniņš``,
+    ``rīgā`` → ``Rīga``); a lower-case lemma means a common noun, verb or adjective
+    (``skolas`` → ``skola``, ``esot`` → ``būt``). Unknown words are not common.
+    """
+    global _LOOKUP
+    if _LOOKUP is None:
+        from simplemma.strategies import DictionaryLookupStrategy
+
+        _LOOKUP = DictionaryLookupStrategy()
+    lemma = _LOOKUP.get_lemma(word.lower(), "lv")  # type: ignore[attr-defined]
+    return lemma is not None and lemma[:1].islower()
