@@ -11,6 +11,7 @@ from youthbot.text.morphology import Case, Gender, analyse, depalatalise
 from youthbot.text.normalize import fold
 
 __all__ = [
+    "NOT_NAMES",
     "GivenName",
     "clean_name",
     "given_names",
@@ -22,6 +23,13 @@ __all__ = [
 ]
 
 _NAME_PART = re.compile(r"^[^\W\d_]+$")
+#: Capitalised words that name neither a person nor a place: feasts, brands, programmes.
+NOT_NAMES = frozenset(
+    "Ziemassvētki Ziemassvētkos Ziemassvētkiem Ziemassvētku Lieldienas Lieldienās Lieldienām "
+    "Lieldienu Jāņi Jāņos Jāņiem Jāņu Līgo Vasarsvētki Vasarsvētkos Mārtiņdiena Mārtiņdienā "
+    "Miķeļdiena Miķeļdienā Dievs Dieva Dievam Dievu Kristus Erasmus Youthpass Facebook "
+    "Instagram YouTube Zoom Google Twitter TikTok Teams Skype Internets Internetā".split()
+)
 # Lithuanian feminine names in -ė keep their own endings in Latvian text (Tiškutės, Tiškutei).
 _LITHUANIAN_F = (("ės", "gen"), ("ei", "dat"), ("ę", "acc"))
 _CASE_ORDER: tuple[Case, ...] = ("nom", "gen", "dat", "acc")

@@ -269,14 +269,35 @@ def head_reading(word: str) -> tuple[str, str, bool] | None:
 
 
 @lru_cache(maxsize=1)
-def known_abbreviations() -> dict[str, tuple[str, str]]:
-    """Abbreviation → ``(full name, kind)`` from the shipped ``data/orgs_lv.tsv``."""
+def _known_rows() -> list[tuple[str, str, str]]:
     raw = resources.files("youthbot.text").joinpath("data/orgs_lv.tsv").read_text("utf-8")
-    out: dict[str, tuple[str, str]] = {}
+    rows = []
     for line in raw.splitlines():
         if line and not line.startswith("#"):
-            name, abbr, kind = line.split("\t")[:3]
+            name, abbr, kind = (line.split("\t") + ["", ""])[:3]
+            rows.append((name, abbr, kind))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def known_abbreviations() -> dict[str, tuple[str, str]]:
+    """Abbreviation → ``(full name, kind)`` from the shipped ``data/orgs_lv.tsv``."""
+    out: dict[str, tuple[str, str]] = {}
+    for name, abbr, kind in _known_rows():
+        if abbr:
             out.setdefault(abbr, (name, kind))
+    return out
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, tuple[str, str]]:
+    """Case form of a one-word institution's name (``Saeimā``) → ``(name, case)``."""
+    out: dict[str, tuple[str, str]] = {}
+    for name, _, _ in _known_rows():
+        if " " not in name:
+            for (number, case), form in decline(name).items():
+                if number == "sg":
+                    out.setdefault(form, (name, case))
     return out
 
 
@@ -378,6 +399,10 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
             if tok.is_upper and tok.text in abbrs and (len(tok.text) >= 3 or tok.text == "ES"):
                 name, kind = abbrs[tok.text]
                 out.append(OrgMention(name, kind, tok.text, "nom", tok.start, tok.end))
+                continue
+            if tok.text in known_names() and tok.start != first_word:
+                name, case = known_names()[tok.text]
+                out.append(OrgMention(name, name.lower(), "", case, tok.start, tok.end))
                 continue
             if tok.is_upper:
                 if _acronym(text, toks, i, lower_words):

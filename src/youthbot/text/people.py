@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from youthbot.text.morphology import stem_key
 from youthbot.text.names import (
+    NOT_NAMES,
     clean_name,
     is_common_word_name,
     read_given,
@@ -59,13 +60,6 @@ _PLACE_AFTER = frozenset(
     "ezeru jūra jūrā jūras kalns kalnā kalna sala salā salas līcis līcī līča apriņķis apriņķī "
     "apriņķa rajons rajonā rajona reģions reģionā reģiona province provincē provinces štats "
     "štatā štata muiža muižā muižas krasts krastā krasta mežs mežā meža".split()
-)
-# Capitalised words that name no one: feasts, brands and programmes the genre names alone.
-_NOT_PEOPLE = frozenset(
-    "Ziemassvētki Ziemassvētkos Ziemassvētkiem Ziemassvētku Lieldienas Lieldienās Lieldienām "
-    "Lieldienu Jāņi Jāņos Jāņiem Jāņu Līgo Vasarsvētki Vasarsvētkos Mārtiņdiena Mārtiņdienā "
-    "Miķeļdiena Miķeļdienā Dievs Dieva Dievam Dievu Kristus Erasmus Youthpass Facebook "
-    "Instagram YouTube Zoom Google Twitter TikTok Teams Skype Internets Internetā".split()
 )
 # Prepositions after which a capitalised word is rather a place than a person.
 _TOWARDS = frozenset({"uz", "līdz", "caur", "Uz", "Līdz", "Caur"})
@@ -113,6 +107,16 @@ def _agreement(word: str) -> Agreement:
         if word.endswith(ending):
             return readings
     return _ANY
+
+
+def _latvian_form(word: str) -> bool:
+    """Whether a word is written as Latvian writes names: declined (a vowel, ``-s``, ``-š``
+    or a dative ``-m`` at the end) and without capitals inside (``MeYou``, ``Achievement``
+    and ``Tikmēr`` are not)."""
+    parts = re.split(r"[-‑]", word)
+    if any(p[1:] != p[1:].lower() for p in parts if p):
+        return False
+    return word[-1:].lower() in "aeiouāēīūėsšm"
 
 
 def _agree(a: Agreement, b: Agreement) -> Agreement | None:
@@ -212,7 +216,7 @@ class _Finder:
         low = tok.text.lower()
         if low in LATVIAN_STOPWORDS or head_reading(low) is not None or role_readings(low):
             return False
-        if tok.text in _NOT_PEOPLE or tok.text.endswith("+"):
+        if tok.text in NOT_NAMES or tok.text.endswith("+"):
             return False
         return True
 
@@ -338,6 +342,10 @@ class _Finder:
                 self.opening(i) and (read_given(toks[i + 1].text) or _agent_noun(toks[i].text))
             ):
                 return None  # "Ciematniece Ināra …": the name starts after the opening noun
+            if not (_latvian_form(toks[i].text) and _latvian_form(toks[j].text)):
+                return None
+            if toks[j].text.endswith(_LOCATIVE):
+                return None  # "Branku Brančotavā": a place in the locative
             first_agr, second_agr = _agreement(toks[i].text), _agreement(toks[j].text)
             shared = _agree(first_agr, second_agr)
             if shared is None:
@@ -408,7 +416,11 @@ class _Finder:
 
     def _name_shaped(self, word: str) -> bool:
         """Whether a lone capitalised word looks like a name rather than a common word."""
-        if len(word) < 3 or not re.search(r"[aeiouāēīūyė]", word.lower()):
+        if (
+            len(word) < 3
+            or not _latvian_form(word)
+            or not re.search(r"[aeiouāēīūyė]", word.lower())
+        ):
             return False
         if word.endswith(_PLURAL_DATIVE) or word.endswith(_LOCATIVE):
             return False
@@ -423,6 +435,8 @@ class _Finder:
         nxt = self.next_word(last)
         if nxt is not None and nxt.text.lower() in _PLACE_AFTER:
             return True
+        if nxt is not None and nxt.is_cap and nxt.text.endswith(_LOCATIVE):
+            return True  # "Branku Brančotavā": the first word of a place in the locative
         prev = self.prev_word(first)
         return prev is not None and prev.text in _TOWARDS
 

@@ -50,6 +50,7 @@ _AGENT_ROLES = {
 _PRONOUN_SUBJECTS = frozenset({"to", "tā", "tās", "tos", "šo", "šī", "viņu", "tas", "tie"})
 _FIRST_PERSON = re.compile(r"\b(?:esmu|strādāju|darbojos)\b", re.I)
 _MY_NAME = re.compile(r"\b(?:mans|mani)\s+vārd[su]\s+(?:ir\s+)?$|\bmani\s+sauc\s+$", re.I)
+_PHRASE_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[“„\"«]|[”\"»][ \t]?|[ \t][“„\"«]|[”\"»][ \t]")
 _SIGNATURE = re.compile(r"sagatavoja|kontaktinformācija|kontaktpersona|autor[se]", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]]|[ \t][–—][ \t]|\n")
 
@@ -102,6 +103,11 @@ class _Attacher:
     def spaced(self, a: int, b: int) -> bool:
         return _SPACES.fullmatch(self.gap(a, b)) is not None
 
+    def phrase_gap(self, a: int, b: int) -> bool:
+        """Whether tokens ``a`` and ``b`` stand in one phrase (spaces, or a quoted name's
+        quotes: ``SIA “Pretpils” būvdarbu vadītājs``)."""
+        return _PHRASE_GAP.fullmatch(self.gap(a, b)) is not None
+
     def sentence(self, pos: int) -> tuple[int, int]:
         for s, e in self.sentences:
             if s <= pos < e:
@@ -114,7 +120,7 @@ class _Attacher:
         for group in self._coordinations():
             head = group[0]
             span = self._role_before(head.first)
-            shared = span is not None and _plural(self.toks[span[1]].text)
+            shared = span is not None and _plural(self.toks[span[1]].text, len(group) > 1)
             if span is None:
                 span = self._group_before(head.first)
                 shared = span is not None
@@ -187,12 +193,22 @@ class _Attacher:
         k = last + 1
         if k >= len(self.toks):
             return None
-        if self.toks[k].text == "ir" and self.spaced(last, k) and k + 1 < len(self.toks):
+        paren = re.match(r"\s?\([^()\n]{1,60}\)", self.text[self.toks[last].end :])
+        if paren is not None:  # "Dominika Petere (Dominique Petter), … padomniece"
+            stop = self.toks[last].end + paren.end()
+            while k < len(self.toks) and self.toks[k].start < stop:
+                k += 1
+            if k >= len(self.toks) or not _APPOSITION.fullmatch(
+                self.text[stop : self.toks[k].start]
+            ):
+                return None
+            last = k - 1
+        elif self.toks[k].text == "ir" and self.spaced(last, k) and k + 1 < len(self.toks):
             k += 1  # "Asta Tiškutė ir Kauņas jaunimo centra vadītāja"
-        elif not _APPOSITION.fullmatch(self.gap(last, k)):
+        elif paren is None and not _APPOSITION.fullmatch(self.gap(last, k)):
             return None
         end = k
-        while end + 1 < len(self.toks) and self.spaced(end, end + 1) and end - k < 10:
+        while end + 1 < len(self.toks) and self.phrase_gap(end, end + 1) and end - k < 10:
             nxt = self.toks[end + 1]
             if (end + 1) in self.hit_tokens:
                 break
@@ -456,8 +472,9 @@ class _Attacher:
             h.roles.append(role)
 
     def _nearest_org(self, kind: str, pos: int) -> str | None:
-        before = [o for o in self.orgs if o.kind == kind and o.start < pos and "“" in o.name]
-        return before[-1].name if before else None
+        before = [o for o in self.orgs if o.kind == kind and o.start < pos]
+        quoted = [o for o in before if "“" in o.name or o.name[:1].isupper()]
+        return quoted[-1].name if quoted else None
 
 
 def _group_noun(word: str) -> bool:
@@ -469,8 +486,12 @@ def _group_noun(word: str) -> bool:
     )
 
 
-def _plural(word: str) -> bool:
+def _plural(word: str, listed: bool = False) -> bool:
+    """Whether a role form is plural (``pārstāvji``); before a list of names, a form that may
+    be plural is (``speciālisti`` is also a woman's accusative)."""
     readings = role_readings(word)
+    if listed:
+        return any(r.number == "pl" for r in readings)
     return bool(readings) and all(r.number == "pl" for r in readings)
 
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from youthbot.text.morphology import CASES, decline
 from youthbot.text.normalize import fold
 from youthbot.text.tokens import Token, tokens
 
 logger = logging.getLogger(__name__)
 
-CASES = ("nom", "gen", "dat", "acc", "loc")
 
 # paradigm -> (ending removed from the base, endings for nom, gen, dat, acc, loc)
 _PARADIGMS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -26,11 +26,14 @@ _PARADIGMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "mpl": ("i", ("i", "u", "iem", "us", "os")),
     "fpl": ("as", ("as", "u", "ām", "as", "ās")),
 }
-_UNIT_WORDS = {  # administrative unit word -> its case forms (nom, gen, dat, acc, loc)
-    "novads": ("novads", "novada", "novadam", "novadu", "novadā"),
-    "pagasts": ("pagasts", "pagasta", "pagastam", "pagastu", "pagastā"),
+_UNITS = ("novads", "pagasts", "ciems")
+_UNIT_WORDS = {  # administrative unit word -> its singular case forms (nom, gen, dat, acc, loc)
+    unit: tuple(decline(unit)[("sg", case)] for case in CASES) for unit in _UNITS
 }
-_TOWN_WORDS = {"pilsēta", "pilsētā", "pilsētas", "pilsētu", "pilsētai", "ciemā", "ciems", "ciemu"}
+_UNIT_PLURALS = {  # plural form -> (unit, case): "Rugāju, Balvu un Baltinavas novados"
+    decline(unit)[("pl", case)]: (unit, case) for unit in _UNITS for case in CASES
+}
+_TOWN_WORDS = {"pilsēta", "pilsētā", "pilsētas", "pilsētu", "pilsētai"}
 # "Eiropas Savienība", "Eiropas Komisija": the place word begins an organisation's name.
 _NOT_PLACE_BEFORE_CAP = {"Eiropas", "Eiropa", "Eiropai", "Baltijas"}
 
@@ -133,14 +136,19 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer shipped as ``data/places_lv.tsv`` (loaded once)."""
-    raw = resources.files("youthbot.text").joinpath("data/places_lv.tsv").read_text("utf-8")
+    """The gazetteer shipped as ``data/places_lv.tsv`` (Latvia and its neighbours) and
+    ``data/places_world.tsv`` (the world's countries and cities in Latvian), loaded once."""
     rows = []
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        base, kind, paradigm, center = (line.split("\t") + ["", "", ""])[:4]
-        rows.append((base, kind, paradigm, center))
+    seen: set[str] = set()
+    for name in ("data/places_lv.tsv", "data/places_world.tsv"):
+        raw = resources.files("youthbot.text").joinpath(name).read_text("utf-8")
+        for line in raw.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            base, kind, paradigm, center = (line.split("\t") + ["", "", ""])[:4]
+            if base not in seen:
+                seen.add(base)
+                rows.append((base, kind, paradigm, center))
     logger.debug("gazetteer: %d places", len(rows))
     return Gazetteer(rows)
 
@@ -182,6 +190,19 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             out.append(PlaceMention(name, kind, unit[1], tok.start, nxt.end))
             i += 2
             continue
+        plural_unit = _UNIT_PLURALS.get(nxt.text) if (nxt is not None and gap_ok) else None
+        if plural_unit and tok.is_cap and not tok.is_upper:
+            listed = _listed_names(text, toks, i)
+            if len(listed) >= 2:
+                unit, case = plural_unit
+                first = listed[0].start
+                out = [p for p in out if p.end <= first]
+                for t in listed:
+                    name = gz.unit_forms.get(t.text, f"{t.text} {unit}")
+                    kind = gz.entries[name].kind if name in gz.entries else unit
+                    out.append(PlaceMention(name, kind, case, t.start, t.end))
+                i += 2
+                continue
         readings = gz.lookup(tok.text)
         if readings:
             if tok.text in _NOT_PLACE_BEFORE_CAP and nxt is not None and nxt.is_cap and gap_ok:
@@ -189,6 +210,12 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
                 continue
             base, case = readings[0]
             out.append(PlaceMention(base, gz.entries[base].kind, case, tok.start, tok.end))
+        elif _locative_place(text, toks, i):
+            k = i
+            while k > 0 and _genitive_modifier(text, toks, k - 1) and i - k < 2:
+                k -= 1
+            words = [t.text for t in toks[k:i]] + [_locative_base(tok.text)]
+            out.append(PlaceMention(" ".join(words), "vieta", "loc", toks[k].start, tok.end))
         elif (
             tok.text.lower() in _TOWN_WORDS
             and nxt is not None
@@ -201,6 +228,65 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             i += 2
             continue
         i += 1
+    return out
+
+
+_LOCATIVE_BASES = (("os", "i"), ("ās", "as"), ("ēs", "es"), ("īs", "is"), ("ā", "a"), ("ē", "e"),
+                   ("ī", "s"), ("ū", "us"))  # fmt: skip
+_OPENING = re.compile(r"(?:^|[\n“„\"«(:–—•*>]|[.!?…][\"”»)]*)[ \t]*$")
+
+
+def _locative_base(word: str) -> str:
+    for ending, base in _LOCATIVE_BASES:
+        if word.endswith(ending):
+            return word[: len(word) - len(ending)] + base
+    return word
+
+
+def _locative_place(text: str, toks: list[Token], i: int) -> bool:
+    """A capitalised word in the locative inside a sentence names a place the gazetteer may
+    not hold (``norisinājās Branku Brančotavā``, ``Kroņaucē``): people are not in the
+    locative, and organisations in it carry their head noun (``jauniešu centrā``)."""
+    from youthbot.text.names import NOT_NAMES
+    from youthbot.text.orgs import head_reading, known_names
+
+    tok = toks[i]
+    word = tok.text
+    if not tok.is_cap or tok.is_upper or len(word) < 4 or word in NOT_NAMES:
+        return False
+    if not word.endswith(tuple(e for e, _ in _LOCATIVE_BASES)) or word[1:] != word[1:].lower():
+        return False
+    if _OPENING.search(text[max(0, tok.start - 12) : tok.start]):
+        return False
+    if head_reading(word) is not None or word in known_names():
+        return False
+    return True
+
+
+def _genitive_modifier(text: str, toks: list[Token], j: int) -> bool:
+    tok = toks[j]
+    return (
+        tok.is_cap
+        and not tok.is_upper
+        and re.fullmatch(r"[ \t]{1,2}", text[tok.end : toks[j + 1].start]) is not None
+        and tok.text.endswith(("as", "es", "u", "a", "us"))
+        and not _OPENING.search(text[max(0, tok.start - 12) : tok.start])
+    )
+
+
+def _listed_names(text: str, toks: list[Token], i: int) -> list[Token]:
+    """The capitalised names listed up to ``toks[i]``: ``Līksnas, Maļinovas un Višķu``."""
+    out = [toks[i]]
+    j = i
+    while j > 0:
+        gap = text[toks[j - 1].end : toks[j].start]
+        if gap.strip() == "," and toks[j - 1].is_cap:
+            j -= 1
+        elif j > 1 and toks[j - 1].text == "un" and toks[j - 2].is_cap:
+            j -= 2
+        else:
+            break
+        out.insert(0, toks[j])
     return out
 
 
