@@ -10,7 +10,8 @@ from importlib import resources
 
 from youthbot.text.morphology import CASES, decline
 from youthbot.text.normalize import fold
-from youthbot.text.tokens import Token, tokens
+from youthbot.text.stopwords import LATVIAN_STOPWORDS
+from youthbot.text.tokens import Token, is_common_word, tokens
 
 logger = logging.getLogger(__name__)
 
@@ -260,7 +261,7 @@ def _locative_place(text: str, toks: list[Token], i: int) -> bool:
         return False
     if head_reading(word) is not None or word in known_names():
         return False
-    return True
+    return word.lower() not in LATVIAN_STOPWORDS and not is_common_word(word)
 
 
 def _genitive_modifier(text: str, toks: list[Token], j: int) -> bool:
