@@ -41,4 +41,42 @@ def build_people(
         for attr in ("roles", "orgs", "places"):
             values = getattr(person, attr)
             values.extend(v for v in getattr(h, attr) if v not in values)
-    return list(people.values())
+    return _merge_misspelt(list(people.values()))
+
+
+def _merge_misspelt(people: list[Person]) -> list[Person]:
+    """One person written two ways in a document ("Daina Sproģe", "Daiina Sproģe"): the same
+    surname and given names one letter apart are one person, under the name written more."""
+    out: list[Person] = []
+    for p in people:
+        parts = p.key.split(" ")
+        twin = next(
+            (
+                q
+                for q in out
+                if len(parts) == 2
+                and q.key.split(" ")[1:] == parts[1:]
+                and _one_apart(q.key.split(" ")[0], parts[0])
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(p)
+            continue
+        if len(p.mentions) > len(twin.mentions):
+            twin.name, twin.key = p.name, p.key
+        twin.mentions = sorted(twin.mentions + p.mentions, key=lambda m: m.start)
+        for attr in ("roles", "orgs", "places"):
+            values = getattr(twin, attr)
+            values.extend(v for v in getattr(p, attr) if v not in values)
+    return out
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Whether two words (four letters or more) differ by one letter added, dropped or changed."""
+    if a == b or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

@@ -226,8 +226,14 @@ def decline(base: str, declension: str | None = None) -> dict[tuple[Number, Case
     return out
 
 
+# m2 nouns in -sis/-zis that keep their stem (viesis → viesa, viesi), unlike vēstnesis.
+_KEEPS_STEM = frozenset({"viesis", "tētis", "Cēsis"})
+
+
 def _keeps_stem(base: str, declension: str) -> bool:
-    """Nouns whose stem does not alternate: m2 in -tis/-dis (Gatis → Gata), f6 Cēsis."""
+    """Nouns whose stem does not alternate: m2 in -tis/-dis (Gatis → Gata), viesis, Cēsis."""
+    if base in _KEEPS_STEM:
+        return True
     if declension == "m2":
         return base.endswith(("tis", "dis"))
     return False

@@ -92,11 +92,13 @@ _HEADS: dict[str, bool] = {
     "armija": False,
     "galerija": False,
     "studija": False,
+    "platforma": False,
 }
 # heads that also head compounds: "pamatskola", "vidusskola", "arodbiedrība", "kultūrnams"
 _COMPOUND_HEADS = ("skola", "biedrība", "nams", "slimnīca", "bibliotēka", "aģentūra")
 # heads whose own name may follow in quotes: biedrība “House of Hope”, centrs “Vizium”
 _QUOTE_HEADS = {
+    "platforma",
     "biedrība",
     "centrs",
     "nodibinājums",

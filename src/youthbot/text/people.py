@@ -612,6 +612,40 @@ def _resolve_singles(hits: list[NameHit]) -> None:
         h.name, h.gender, h.single = owner.name, owner.gender, False
 
 
+def _resolve_aliases(text: str, hits: list[NameHit]) -> None:
+    """A name in brackets right after a name is the same person written another way:
+    ``Dominika Petere (Dominique Petter)``."""
+    for a, b in zip(hits, hits[1:]):
+        if re.fullmatch(r"\s?\(\s?", text[a.end : b.start]) and text[b.end : b.end + 1] == ")":
+            b.name, b.gender, b.single = a.name, a.gender, False
+
+
+def _family_forms(plural: str) -> tuple[str, str]:
+    """A family name written in the plural (``Johanssoni``) as a man's and a woman's:
+    ``Johanssons``, ``Johanssone``; ``Kalniņi`` → ``Kalniņš``, ``Kalniņa``."""
+    stem = plural[:-1]
+    if stem.endswith("ņ"):
+        return stem + "š", stem + "a"
+    if stem.endswith("on"):
+        return stem + "s", stem + "e"
+    return stem + "s", stem + "a"
+
+
+def _share_family_names(text: str, hits: list[NameHit]) -> None:
+    """``Ieva un Henriks Johanssoni``: two given names share one family name in the plural."""
+    for a, b in zip(hits, hits[1:]):
+        if not a.single or b.single or " " not in b.name or text[a.end : b.start] != " un ":
+            continue
+        written = text[b.start : b.end].split(" ")[-1]
+        if not written.endswith("i") or a.gender not in ("m", "f") or b.case != "nom":
+            continue
+        masc, fem = _family_forms(written)
+        given = b.name.split(" ")[0]
+        b.name = f"{given} {fem if b.gender == 'f' else masc}"
+        a.name = f"{a.name} {fem if a.gender == 'f' else masc}"
+        a.single = False
+
+
 def find_person_mentions(
     text: str,
     sentences: list[tuple[int, int]],
@@ -635,6 +669,8 @@ def find_person_mentions(
     finder = _Finder(text, sentences, orgs, places)
     hits = finder.hits()
     _resolve_singles(hits)
+    _resolve_aliases(text, hits)
+    _share_family_names(text, hits)
     attach_roles(text, finder.toks, sentences, hits, orgs, places)
     return hits
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from youthbot.text.morphology import adjective_nominative
+from youthbot.text.morphology import adjective_nominative, analyse, decline
 from youthbot.text.orgs import OrgMention, head_reading, is_modifier
 from youthbot.text.places import PlaceMention, gazetteer
 from youthbot.text.relations import relation_of
@@ -134,6 +134,11 @@ class _Attacher:
             if group_span is not None:
                 for h in group:
                     self._apply(h, *group_span, plural=True, orgs_only=bool(h.roles))
+            source = self._from_org(group[-1])
+            if source is not None:
+                for h in group:
+                    if source.name not in h.orgs:
+                        h.orgs.append(source.name)
         for h in self.hits:
             if not h.roles:
                 self._relative_clause(h)
@@ -243,10 +248,15 @@ class _Attacher:
 
     def _listed_under(self, first: int) -> tuple[int, int] | None:
         """The phrase before a dash that a list of roled names belongs to: ``viesiem no
-        Daugavpils novada domes – koordinatorei A un …`` (its organisations are theirs)."""
+        Daugavpils novada domes – koordinatorei A un speciālistei B`` (its bodies are theirs)."""
         k = first - 1
-        while k >= 0 and first - k < 8 and self.spaced(k, k + 1):
-            k -= 1  # back over the role phrase of the first name
+        while k >= 0 and first - k < 24:
+            gap = self.gap(k, k + 1)
+            if re.fullmatch(r"\s?[–—:]\s?", gap):
+                break
+            if not (self.spaced(k, k + 1) or re.fullmatch(r",\s", gap)):
+                return None
+            k -= 1
         if k < 0 or not re.fullmatch(r"\s?[–—:]\s?", self.gap(k, k + 1)):
             return None
         end = k
@@ -255,6 +265,25 @@ class _Attacher:
             start -= 1
             if _group_noun(self.toks[start].text):
                 return start, end
+        return None
+
+    def _from_org(self, h: NameHit) -> OrgMention | None:
+        """``A, B un C no attīstības platformas “YOU+”``: the body the people come from."""
+        after = self.text[h.end : h.end + 5]
+        m = re.match(r",?[ \t]no[ \t]", after)
+        if m is None:
+            return None
+        pos = h.end + m.end()
+        for o in self.orgs:
+            if pos <= o.start <= pos + 40 and not self.text[pos : o.start].strip(" \t"):
+                return o
+            if pos <= o.start <= pos + 40:
+                between = self.text[pos : o.start]
+                if (
+                    re.fullmatch(r"[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]", between)
+                    and between.islower()
+                ):
+                    return o  # "no attīstības platformas …": lower-case words of its name
         return None
 
     def _relative_clause(self, h: NameHit) -> None:
@@ -276,13 +305,48 @@ class _Attacher:
                 self._apply(h, start, end)
                 self._clause_orgs(h, self.toks[k].start)
             return
-        relation = relation_of(verb.text)
-        if relation in _AGENT_ROLES:
+        s, e = self.sentence(verb.start)
+        stop = _CLAUSE_STOP.search(self.text, verb.start, e)
+        clause_end = stop.start() if stop else e
+        comma = self.text.find(",", verb.start, clause_end)
+        clause_end = comma if comma > 0 else clause_end
+        for i in range(k + 1, len(self.toks)):
+            if self.toks[i].start >= clause_end:
+                break
+            relation = relation_of(self.toks[i].text) if self.toks[i].text.islower() else None
+            if relation not in _AGENT_ROLES:
+                continue
             masc, fem = _AGENT_ROLES[relation]
             role = fem if h.gender == "f" else masc
+            unit = self._object_genitive(i + 1, clause_end)
+            if unit:
+                role = f"{unit} {role}"  # "…, kas vada … daļu" → "… daļas vadītāja"
             if role not in h.roles:
                 h.roles.append(role)
-            self._clause_orgs(h, verb.end)
+            self._clause_orgs(h, self.toks[k].end)
+            return
+
+    def _object_genitive(self, i: int, end: int) -> str:
+        """The object noun phrase of a relation verb, turned genitive for a role:
+        ``Starptautiskās sadarbības un atbalsta daļu`` → ``… daļas``; empty when the object
+        is an organisation (it is the person's organisation, not part of the role)."""
+        words: list[Token] = []
+        while i < len(self.toks) and self.toks[i].end <= end and len(words) < 8:
+            if words and not self.spaced(i - 1, i):
+                break
+            words.append(self.toks[i])
+            i += 1
+        if not words or any(o.start <= words[-1].start < o.end for o in self.orgs):
+            return ""
+        last = words[-1].text
+        genitive = ""
+        for a in analyse(last):
+            if a.number == "sg" and a.case == "acc" and a.declension in ("f4", "f5", "m1", "m2"):
+                genitive = decline(a.base, a.declension)[("sg", "gen")]
+                break
+        if not genitive:
+            return ""
+        return " ".join([w.text for w in words[:-1]] + [genitive])
 
     def _after_word(self, start: int, words: tuple[str, ...]) -> int | None:
         for i in range(start, min(start + 8, len(self.toks) - 1)):
