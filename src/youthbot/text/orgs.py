@@ -383,8 +383,11 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
         before = len(out)
         lower_words = sum(1 for t in toks if t.text.islower())
         quotes = quoted(text, s, e)
+        quoted_end = -1
         for i, tok in enumerate(toks):
-            if any(o.start < tok.start < o.end and "“" in o.name for o in out[before:]):
+            if len(out) > before and "“" in out[-1].name and out[-1].start < tok.start:
+                quoted_end = max(quoted_end, out[-1].end)
+            if tok.start < quoted_end:
                 continue  # a head word inside a quoted name: biedrība “Jauniešu iniciatīvu fonds”
             in_code = (
                 tok.start > 0

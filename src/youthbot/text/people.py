@@ -187,7 +187,7 @@ class _Finder:
         blocked: list[tuple[int, int]] = [(o.start, o.end) for o in orgs]
         blocked += [(p.start, p.end) for p in places]
         blocked += quoted(text)
-        self.blocked = {i for i, t in enumerate(self.toks) if _inside(t, blocked)}
+        self.blocked = _covered(self.toks, self.starts, blocked)
         self.place_idx = {i for i, t in enumerate(self.toks) if gazetteer().lookup(t.text)}
 
     # -- token tests -----------------------------------------------------------------
@@ -570,8 +570,15 @@ def _says(word: str) -> bool:
     return relation_of(word) == "say"
 
 
-def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= tok.start and tok.end <= e for s, e in spans)
+def _covered(toks: list[Token], starts: list[int], spans: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the tokens that lie wholly inside one of ``spans``."""
+    out: set[int] = set()
+    for s, e in spans:
+        i = bisect.bisect_left(starts, s)
+        while i < len(toks) and toks[i].end <= e:
+            out.add(i)
+            i += 1
+    return out
 
 
 def _pick(shared: Agreement, hint: str) -> tuple[str, str]:

@@ -51,6 +51,7 @@ _PRONOUN_SUBJECTS = frozenset({"to", "tā", "tās", "tos", "šo", "šī", "viņu
 _FIRST_PERSON = re.compile(r"\b(?:esmu|strādāju|darbojos)\b", re.I)
 _MY_NAME = re.compile(r"\b(?:mans|mani)\s+vārd[su]\s+(?:ir\s+)?$|\bmani\s+sauc\s+$", re.I)
 _PHRASE_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[“„\"«]|[”\"»][ \t]?|[ \t][“„\"«]|[”\"»][ \t]")
+_CREDIT = re.compile(r"(?:foto|autore?s?|teksts)\s*[:–-]\s*", re.I)
 _SIGNATURE = re.compile(r"sagatavoja|kontaktinformācija|kontaktpersona|autor[se]", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]]|[ \t][–—][ \t]|\n")
 
@@ -429,9 +430,8 @@ class _Attacher:
         line_end = len(self.text) if line_end < 0 else line_end
         own = self.text[line_start:line_end].strip().rstrip(",")
         written = self.text[h.start : h.end]
-        if own != written and not re.fullmatch(
-            r"(?:foto|autore?s?|teksts)\s*[:–-]\s*" + re.escape(written), own, re.I
-        ):
+        credit = _CREDIT.match(own)
+        if own != written and not (credit and own[credit.end() :] == written):
             return
         pos = line_end
         pending: list[OrgMention] = []

@@ -248,12 +248,14 @@ def _locative_place(text: str, toks: list[Token], i: int) -> bool:
     """A capitalised word in the locative inside a sentence names a place the gazetteer may
     not hold (``norisinājās Branku Brančotavā``, ``Kroņaucē``): people are not in the
     locative, and organisations in it carry their head noun (``jauniešu centrā``)."""
+    tok = toks[i]
+    word = tok.text
+    if not tok.is_cap or tok.is_upper or len(word) < 4:
+        return False
     from youthbot.text.names import NOT_NAMES
     from youthbot.text.orgs import head_reading, known_names
 
-    tok = toks[i]
-    word = tok.text
-    if not tok.is_cap or tok.is_upper or len(word) < 4 or word in NOT_NAMES:
+    if word in NOT_NAMES:
         return False
     if not word.endswith(tuple(e for e, _ in _LOCATIVE_BASES)) or word[1:] != word[1:].lower():
         return False

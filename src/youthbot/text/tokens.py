@@ -40,8 +40,19 @@ class Token:
     @property
     def is_upper(self) -> bool:
         """Whether the word is written all in capitals (an abbreviation such as VARAM)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        return _all_capitals(self.text)
+
+
+@lru_cache(maxsize=50_000)
+def _all_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=8)
+def _text_tokens(text: str) -> tuple[list[Token], list[int]]:
+    toks = [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return toks, [t.start for t in toks]
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -56,7 +67,17 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         Tokens in order.
     """
     stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    toks, starts = _text_tokens(text)
+    if start == 0 and stop >= len(text):
+        return list(toks)
+    i = bisect.bisect_left(starts, start)
+    out = []
+    for tok in toks[i:]:
+        if tok.start >= stop:
+            break
+        if tok.end <= stop:
+            out.append(tok)
+    return out
 
 
 def quoted(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
