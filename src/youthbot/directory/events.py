@@ -186,12 +186,7 @@ def find_events(
                 if here[0].month is None and not _VERBS.search(unit):
                     continue
                 anchors.append(_Anchor((us, ue), here[0]))
-            elif (
-                _OPENING.search(unit)
-                and anchors
-                and anchors[-1].sentence[1] >= us - 400
-                and not _OPENING.search(text[anchors[-1].sentence[0] : anchors[-1].sentence[1]])
-            ):
+            elif _OPENING.search(unit) and anchors and anchors[-1].sentence[1] >= us - 400:
                 anchors.append(_Anchor((us, ue), anchors[-1].date))  # "Vispirms atklāja …"
     if not anchors:
         for s, e in body:

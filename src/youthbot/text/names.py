@@ -51,14 +51,15 @@ class GivenName:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, tuple[str, bool]]:
+def _lexicon() -> dict[str, tuple[str, bool, int]]:
+    """Name → (gender, common word, rank of its source: calendar 0, other 1, extended 2)."""
     raw = resources.files("youthbot.text").joinpath("data/given_names.tsv").read_text("utf-8")
-    out: dict[str, tuple[str, bool]] = {}
+    out: dict[str, tuple[str, bool, int]] = {}
+    ranks = {"c": 0, "o": 1, "x": 2}
     for line in raw.splitlines():
         if line and not line.startswith("#"):
-            parts = line.split("\t")
-            common = len(parts) > 3 and parts[3] == "1"
-            out[parts[0]] = (parts[1], common)
+            parts = line.split("\t") + ["o", "0"]
+            out[parts[0]] = (parts[1], parts[3] == "1", ranks.get(parts[2], 1))
     return out
 
 
@@ -69,7 +70,7 @@ def given_names() -> dict[str, str]:
     The list is the Latvian name-day calendar (traditional and extended, about 5,500 names)
     with names common in Latvia and Lithuania; the file names its source.
     """
-    return {name: gender for name, (gender, _) in _lexicon().items()}
+    return {name: gender for name, (gender, _, _) in _lexicon().items()}
 
 
 def is_common_word_name(base: str) -> bool:
@@ -95,7 +96,8 @@ def _read_given(word: str) -> tuple[GivenName, ...]:
         base = word[: len(word) - len(ending)] + "ė"
         if word.endswith(ending) and names.get(base) == "f":
             out.append(GivenName(base, "f", case))
-    out.sort(key=lambda r: _CASE_ORDER.index(r.case))  # type: ignore[arg-type]
+    lexicon = _lexicon()
+    out.sort(key=lambda r: (_CASE_ORDER.index(r.case), lexicon[r.base][2]))  # type: ignore[arg-type]
     return tuple(out)
 
 

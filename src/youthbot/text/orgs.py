@@ -548,7 +548,7 @@ def _singular(
             break
         chain.pop(0)
     strong = _HEADS.get(base, False)
-    while chain and chain[0].start == first_word and chain[0].is_cap:
+    while chain and chain[0].start == first_word and chain[0].is_cap and quoted_span is None:
         if lookup(chain[0].text) or (strong and len([t for t in chain if t.text != "un"]) >= 2):
             break
         chain.pop(0)

@@ -30,7 +30,7 @@ from youthbot.text.places import PlaceMention, gazetteer
 from youthbot.text.relations import relation_of
 from youthbot.text.roles import GROUP_NOUNS, role_readings
 from youthbot.text.stopwords import LATVIAN_STOPWORDS
-from youthbot.text.tokens import Token, is_verb, squash
+from youthbot.text.tokens import Token, common_lemma, is_verb, squash
 
 if TYPE_CHECKING:
     from youthbot.text.people import NameHit
@@ -314,7 +314,8 @@ class _Attacher:
         for i in range(k + 1, len(self.toks)):
             if self.toks[i].start >= clause_end:
                 break
-            relation = relation_of(self.toks[i].text) if self.toks[i].text.islower() else None
+            word = self.toks[i].text
+            relation = relation_of(word) if word.islower() and is_verb(word) else None
             if relation not in _AGENT_ROLES:
                 continue
             masc, fem = _AGENT_ROLES[relation]
@@ -340,11 +341,16 @@ class _Attacher:
         if not words or any(o.start <= words[-1].start < o.end for o in self.orgs):
             return ""
         last = words[-1].text
-        genitive = ""
-        for a in analyse(last):
-            if a.number == "sg" and a.case == "acc" and a.declension in ("f4", "f5", "m1", "m2"):
-                genitive = decline(a.base, a.declension)[("sg", "gen")]
-                break
+        lemma = common_lemma(last)
+        readings = [
+            a
+            for a in analyse(last)
+            if a.number == "sg" and a.case == "acc" and a.declension in ("f4", "f5", "m1", "m2")
+        ]
+        readings.sort(key=lambda a: a.base != lemma)  # the dictionary's reading first
+        genitive = (
+            decline(readings[0].base, readings[0].declension)[("sg", "gen")] if readings else ""
+        )
         if not genitive:
             return ""
         return " ".join([w.text for w in words[:-1]] + [genitive])

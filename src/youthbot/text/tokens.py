@@ -164,6 +164,18 @@ _LOOKUP: object = None
 
 
 @lru_cache(maxsize=50_000)
+def common_lemma(word: str) -> str | None:
+    """The dictionary lemma of a common Latvian word (``daļu`` → ``daļa``), else None."""
+    global _LOOKUP
+    if _LOOKUP is None:
+        from simplemma.strategies import DictionaryLookupStrategy
+
+        _LOOKUP = DictionaryLookupStrategy()
+    lemma = _LOOKUP.get_lemma(word.lower(), "lv")  # type: ignore[attr-defined]
+    return lemma if lemma is not None and lemma[:1].islower() else None
+
+
+@lru_cache(maxsize=50_000)
 def is_common_word(word: str) -> bool:
     """Whether a word (any capitalisation) is a common Latvian word by simplemma's dictionary.
 
