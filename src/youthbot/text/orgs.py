@@ -13,7 +13,7 @@ from youthbot.text.names import read_given
 from youthbot.text.normalize import fold
 from youthbot.text.places import gazetteer
 from youthbot.text.stopwords import LATVIAN_STOPWORDS
-from youthbot.text.tokens import Token, is_verb, quoted, tokens
+from youthbot.text.tokens import Token, is_common_word, is_verb, quoted, tokens
 
 # head noun -> gender (paradigm follows from its ending); strong heads may open a sentence
 _HEADS: dict[str, bool] = {
@@ -145,6 +145,23 @@ _NOT_ORG_ACRONYMS = frozenset(
     "ARĪ NĒ JĀ COVID HIV AIDS DNS NVO MVU ES".split()
 )
 _ROMAN = re.compile(r"[IVXLCDM]+")
+# Heads that only describe the quoted name after them: uzņēmums “Latvenergo” is “Latvenergo”.
+_DESCRIPTOR_HEADS = frozenset(
+    "uzņēmums koncerns kompānija banka laikraksts avīze žurnāls izdevniecība apgāds portāls "
+    "partija aģentūra studija orķestris koris ansamblis galerija televīzija".split()
+)
+# Words before a quoted name that make it a title, not an organisation: projekts “…”.
+_TITLE_STEMS = (
+    "projekt", "programm", "konkurs", "pasākum", "forum", "festivāl", "konferenc", "seminār",
+    "nometn", "akcij", "kampaņ", "iniciatīv", "film", "grāmat", "dziesm", "album", "izrād",
+    "oper", "raidījum", "seriāl", "spēl", "rakst", "sērij", "nominācij", "balv", "tēm", "moto",
+    "saukl", "devīz", "nosaukum", "kategorij", "izstād", "lekcij", "darbnīc", "apmācīb",
+    "kurs", "modul", "metod", "rokasgrāmat", "ceļved", "nolikum", "likum", "stratēģij", "plān",
+    "dokument", "ziņojum", "pētījum", "aptauj", "diskusij", "sadaļ", "aktivitāt", "koncert",
+    "sacensīb", "turnīr", "čempionāt", "izaicinājum", "vietn", "lap", "tikšan", "vakar",
+    "svinīb", "uzsauk", "dzejol", "stāst", "lugu", "lug", "gleznu", "glezn", "darb", "vārd",
+    "apakšsadaļ", "pieteikum", "saukt", "dēvēt", "nosauk",
+)  # fmt: skip
 # Legal forms written before a company's quoted name: SIA “Akselss”, AS “Latvenergo”.
 _LEGAL_FORMS = frozenset({"SIA", "AS", "VAS", "PSIA", "A/S", "a/s", "IK", "ZS", "BO"})
 _NEEDS_BEFORE = {"reģions": {"plānošanas"}}  # "Kurzemes reģions" is a place, not a body
@@ -426,6 +443,10 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
             mention = _singular(text, toks, i, base, case, first_word, abbrs, gz.lookup)
             if mention is not None:
                 out.append(mention)
+        bare = _bare_quoted(text, toks, quotes, out[before:])
+        if bare:
+            out.extend(bare)
+            out[before:] = sorted(out[before:], key=lambda o: o.start)
     return out
 
 
@@ -451,6 +472,46 @@ def _legal_form(text: str, tok: Token, quotes: list[tuple[int, int]]) -> OrgMent
             end = qe + 1 if qe < len(text) and text[qe] in "”\"»“'’" else qe
             return OrgMention(f"{tok.text} “{inner}”", "uzņēmums", "", "nom", tok.start, end)
     return None
+
+
+def _after_quote(text: str, end: int) -> int:
+    """The offset just past the closing quote of a quoted run ending at ``end``."""
+    return end + 1 if end < len(text) and text[end] in "”\"»“'’" else end
+
+
+def _bare_quoted(
+    text: str, toks: list[Token], quotes: list[tuple[int, int]], found: list[OrgMention]
+) -> list[OrgMention]:
+    """Quoted names standing alone (``“Lattelecom”``, ``«Lido»``): companies, media and clubs
+    in news text; a quoted title (a project, an event, a work) has its noun before it."""
+    out: list[OrgMention] = []
+    for qs, qe in quotes:
+        inner = squash_quotes(text[qs:qe])
+        words = inner.split(" ")
+        if not inner[:1].isupper() or len(words) > 4 or len(inner) > 40:
+            continue
+        if re.search(r"[.!?,;:]", inner) or any(o.start <= qs < o.end for o in found):
+            continue
+        if sum(1 for w in words if w[:1].islower()) > 1:
+            continue  # a phrase, not a name
+        before = [t for t in toks if t.end <= qs][-2:]
+        after = [t for t in toks if t.start >= qe][:2]
+        if any(t.text.lower().startswith(_TITLE_STEMS) or _titled(t.text) for t in before + after):
+            continue
+        nxt = after[0] if after and after[0].start - qe <= 3 else None
+        if nxt is not None and nxt.text.islower() and head_reading(nxt.text) is None:
+            if nxt.text.endswith(("ā", "ē", "ī", "os", "ās", "ēs")) and not is_verb(nxt.text):
+                continue  # "“Relax” pieturā": the quote names the place after it
+        if before and head_reading(before[-1].text) is not None:
+            continue  # "centru „Bāze”": the head's own name, found with it
+        out.append(OrgMention(f"“{inner}”", "", "", "nom", qs - 1, _after_quote(text, qe)))
+    return out
+
+
+def _titled(word: str) -> bool:
+    """A compound title noun (``fotoizstādi``, ``dziesmu``): a title stem inside the word."""
+    low = word.lower()
+    return len(low) > 6 and any(stem in low[2:] for stem in ("izstād", "konkurs", "projekt"))
 
 
 def squash_quotes(s: str) -> str:
@@ -547,6 +608,14 @@ def _singular(
         if quoted_span is not None and chain[0].text != "un":
             break
         chain.pop(0)
+    if (
+        len(chain) >= 2
+        and chain[0].start == first_word
+        and chain[1].is_cap
+        and chain[0].text.endswith(("u", "am", "ai", "ā", "os", "ās", "iem", "ām"))
+        and is_common_word(chain[0].text)
+    ):
+        chain.pop(0)  # "Finansējumu Jauniešu dome …": a sentence's first word, not the name's
     strong = _HEADS.get(base, False)
     while chain and chain[0].start == first_word and chain[0].is_cap and quoted_span is None:
         if lookup(chain[0].text) or (strong and len([t for t in chain if t.text != "un"]) >= 2):
@@ -554,6 +623,11 @@ def _singular(
         chain.pop(0)
         while chain and (chain[0].text == "un" or not chain[0].is_cap) and quoted_span is None:
             chain.pop(0)
+    if quoted_span is not None and base in _DESCRIPTOR_HEADS and head.text.islower():
+        inner = squash_quotes(text[quoted_span[0] : quoted_span[1]])
+        return OrgMention(
+            f"“{inner}”", base, "", case, quoted_span[0] - 1, _after_quote(text, quoted_span[1])
+        )
     if not chain and quoted_span is None:
         return None
     words = nominative_phrase([t.text for t in chain], base, case)
