@@ -46,6 +46,7 @@ __all__ = [
     "analyse",
     "decline",
     "declension_of",
+    "name_endings",
     "depalatalise",
     "forms",
     "palatalise",
@@ -199,12 +200,16 @@ def _stem(base: str, decl: Declension) -> str:
     return base
 
 
-def decline(base: str, declension: str | None = None) -> dict[tuple[Number, Case], str]:
+def decline(
+    base: str, declension: str | None = None, alternate: bool = True
+) -> dict[tuple[Number, Case], str]:
     """Every case form of a noun, singular and plural.
 
     Args:
         base: The nominative singular, e.g. ``Jānis``, ``koordinatore``.
         declension: A key of ``DECLENSIONS``; guessed from the ending when None.
+        alternate: Whether the stem's last consonant alternates where the declension says
+            (place names keep theirs: Cēsis → Cēsu).
 
     Returns:
         ``(number, case)`` → form; an indeclinable word gives itself for every form.
@@ -221,7 +226,7 @@ def decline(base: str, declension: str | None = None) -> dict[tuple[Number, Case
             if key == ("sg", "nom"):
                 out[key] = base
                 continue
-            soft = key in decl.alternates and not _keeps_stem(base, name)
+            soft = alternate and key in decl.alternates and not _keeps_stem(base, name)
             out[key] = (palatalise(stem) if soft else stem) + ending
     return out
 
@@ -305,6 +310,37 @@ def analyse(word: str) -> list[Analysis]:
         Readings, the declension table's order (m1, m2, m3, f4, f5, f6), singular first.
     """
     return list(_analyse(word))
+
+
+# Lithuanian endings that names keep in Latvian text: Tomas, Petrauskienė, Tiškutės.
+_LITHUANIAN_NAME_ENDINGS: dict[str, frozenset[tuple[Gender, Case]]] = {
+    "as": frozenset({("m", "nom")}),
+    "ė": frozenset({("f", "nom")}),
+    "ės": frozenset({("f", "gen")}),
+}
+
+
+@lru_cache(maxsize=1)
+def name_endings() -> tuple[tuple[str, frozenset[tuple[Gender, Case]]], ...]:
+    """Ending → the (gender, case) readings a personal name with it can have, longest first.
+
+    From the singular nominative, genitive, dative and accusative of the declensions names
+    follow (m1, m2, m3, f4, f5), with the Lithuanian endings names keep.
+    """
+    out: dict[str, set[tuple[Gender, Case]]] = {}
+    for name in ("m1", "m2", "m3", "f4", "f5"):
+        decl = DECLENSIONS[name]
+        cases = dict(zip(CASES, decl.singular, strict=True))
+        cases["nom"] = decl.endings[0]
+        for case in ("nom", "gen", "dat", "acc"):
+            out.setdefault(cases[case], set()).add((decl.gender, case))  # type: ignore[arg-type]
+        if name == "m1":
+            out.setdefault("š", set()).add(("m", "nom"))
+    for ending, readings in _LITHUANIAN_NAME_ENDINGS.items():
+        out.setdefault(ending, set()).update(readings)
+    return tuple(
+        (e, frozenset(r)) for e, r in sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    )
 
 
 def adjective_nominative(word: str, gender: Gender, case: Case, number: Number = "sg") -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from youthbot.text.morphology import Case, Gender, analyse, depalatalise
+from youthbot.text.morphology import CASES, DECLENSIONS, Case, Gender, analyse, depalatalise
 from youthbot.text.normalize import fold
 
 __all__ = [
@@ -115,28 +115,28 @@ def read_given(word: str) -> list[GivenName]:
     return list(_read_given(word))
 
 
+def _ending(declension: str, case: str) -> str:
+    return DECLENSIONS[declension].singular[CASES.index(case)]  # type: ignore[arg-type]
+
+
 def _surname_part(word: str, gender: str, case: str) -> str:
-    if case == "nom" or not _NAME_PART.match(word):
+    if case == "nom" or case not in ("gen", "dat", "acc") or not _NAME_PART.match(word):
         return word
     if gender == "f":
-        for written, nominative in {
-            "gen": (("ės", "ė"), ("as", "a"), ("es", "e")),
-            "dat": (("ai", "a"), ("ei", "e")),
-            "acc": (("u", "a"), ("i", "e")),
-        }.get(case, ()):
+        pairs = [("ės", "ė")] if case == "gen" else []  # Lithuanian: Tiškutės → Tiškutė
+        pairs += [(_ending(d, case), DECLENSIONS[d].endings[0]) for d in ("f4", "f5")]
+        for written, nominative in pairs:
             if word.endswith(written) and len(word) > len(written) + 1:
                 return word[: len(word) - len(written)] + nominative
         return word
     if case == "gen" and word.endswith("us"):
-        return word
-    if case == "dat" and word.endswith("im"):
-        return word[:-2] + "is"
-    if case == "acc" and word.endswith("i"):
-        return word[:-1] + "is"
-    if case == "dat" and word.endswith("um"):
-        return word[:-2] + "us"
-    ending = {"gen": "a", "dat": "am", "acc": "u"}.get(case, "")
-    if not ending or not word.endswith(ending) or len(word) <= len(ending) + 1:
+        return word  # m3: Saldus, Mikus
+    for declension in ("m2", "m3"):  # Kārlim, Kārli; Mikum
+        written = _ending(declension, case)
+        if case != "gen" and word.endswith(written) and written != _ending("m1", case):
+            return word[: len(word) - len(written)] + DECLENSIONS[declension].endings[0]
+    ending = _ending("m1", case)
+    if not word.endswith(ending) or len(word) <= len(ending) + 1:
         return word
     stem = word[: -len(ending)]
     if stem.endswith("ņ"):

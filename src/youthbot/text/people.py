@@ -19,7 +19,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from youthbot.text.morphology import stem_key
+from youthbot.text.morphology import name_endings, stem_key
 from youthbot.text.names import (
     NOT_NAMES,
     clean_name,
@@ -79,33 +79,13 @@ _PLURAL_DATIVE = ("iem", "ām", "ēm", "īm")
 
 Agreement = frozenset[tuple[str, str]]
 _ANY: Agreement = frozenset()
-# A word's ending → the (gender, case) readings it allows as one person's name.
-_AGREEMENT: tuple[tuple[str, Agreement], ...] = (
-    ("am", frozenset({("m", "dat")})),
-    ("im", frozenset({("m", "dat")})),
-    ("um", frozenset({("m", "dat")})),
-    ("ai", frozenset({("f", "dat")})),
-    ("ei", frozenset({("f", "dat")})),
-    ("ės", frozenset({("f", "gen")})),
-    ("as", frozenset({("f", "gen"), ("m", "nom")})),
-    ("es", frozenset({("f", "gen")})),
-    ("us", frozenset({("m", "nom"), ("m", "gen")})),
-    ("is", frozenset({("m", "nom")})),
-    ("s", frozenset({("m", "nom")})),
-    ("š", frozenset({("m", "nom")})),
-    ("a", frozenset({("f", "nom"), ("m", "gen")})),
-    ("e", frozenset({("f", "nom")})),
-    ("ė", frozenset({("f", "nom")})),
-    ("u", frozenset({("m", "acc"), ("f", "acc")})),
-    ("i", frozenset({("m", "acc"), ("f", "acc")})),
-)
 
 
 def _agreement(word: str) -> Agreement:
     """The (gender, case) readings a name word's ending allows; empty means indeclinable."""
-    for ending, readings in _AGREEMENT:
+    for ending, readings in name_endings():
         if word.endswith(ending):
-            return readings
+            return readings  # type: ignore[return-value]
     return _ANY
 
 

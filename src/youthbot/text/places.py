@@ -17,15 +17,16 @@ logger = logging.getLogger(__name__)
 
 
 # paradigm -> (ending removed from the base, endings for nom, gen, dat, acc, loc)
-_PARADIGMS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "a": ("a", ("a", "as", "ai", "u", "ā")),
-    "e": ("e", ("e", "es", "ei", "i", "ē")),
-    "f6": ("s", ("s", "s", "ij", "i", "ī")),
-    "f6pl": ("is", ("is", "u", "īm", "is", "īs")),
-    "m1": ("s", ("s", "a", "am", "u", "ā")),
-    "m3": ("us", ("us", "us", "um", "u", "ū")),
-    "mpl": ("i", ("i", "u", "iem", "us", "os")),
-    "fpl": ("as", ("as", "u", "ām", "as", "ās")),
+# gazetteer paradigm code -> (declension, number, nominative ending, its singular's ending)
+_PARADIGMS: dict[str, tuple[str, str, str, str]] = {
+    "a": ("f4", "sg", "a", "a"),
+    "e": ("f5", "sg", "e", "e"),
+    "f6": ("f6", "sg", "s", "s"),
+    "f6pl": ("f6", "pl", "is", "s"),
+    "m1": ("m1", "sg", "", ""),
+    "m3": ("m3", "sg", "us", "us"),
+    "mpl": ("m1", "pl", "i", "s"),
+    "fpl": ("f4", "pl", "as", "a"),
 }
 _UNITS = ("novads", "pagasts", "ciems")
 _UNIT_WORDS = {  # administrative unit word -> its singular case forms (nom, gen, dat, acc, loc)
@@ -85,15 +86,15 @@ def inflect(base: str, paradigm: str) -> dict[str, str]:
     Returns:
         Case name → form; an indeclinable name gives the base for every case.
     """
-    if paradigm not in _PARADIGMS or not base.endswith(_PARADIGMS[paradigm][0]):
+    spec = _PARADIGMS.get(paradigm)
+    if spec is None or not base.endswith(spec[2]) or (paradigm == "m1" and base[-1] not in "sš"):
         return {case: base for case in CASES}
-    strip, endings = _PARADIGMS[paradigm]
-    stem = base[: len(base) - len(strip)]
-    if paradigm == "m1" and base.endswith("š"):
-        stem = base[:-1]
+    declension, number, ending, singular = spec
+    stem_base = base[: len(base) - len(ending)] + singular if ending else base
+    forms = decline(stem_base, declension, alternate=False)
     return {
-        case: (base if case == "nom" else stem + ending)
-        for case, ending in zip(CASES, endings, strict=True)
+        case: (base if case == "nom" else forms[(number, case)])  # type: ignore[index]
+        for case in CASES
     }
 
 
