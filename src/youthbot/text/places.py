@@ -187,7 +187,9 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         gap_ok = nxt is not None and re.fullmatch(r"[ \t]+", text[tok.end : nxt.start]) is not None
         unit = _unit_case(nxt.text) if (nxt is not None and gap_ok and tok.is_cap) else None
         if unit and tok.text.endswith(("s", "u", "a")) and not tok.is_upper:
-            name = gz.unit_forms.get(tok.text, f"{tok.text} {unit[0]}")
+            name = f"{tok.text} {unit[0]}"
+            if unit[0] == "novads":
+                name = gz.unit_forms.get(tok.text, name)
             kind = gz.entries[name].kind if name in gz.entries else unit[0]
             out.append(PlaceMention(name, kind, unit[1], tok.start, nxt.end))
             i += 2
@@ -200,7 +202,9 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
                 first = listed[0].start
                 out = [p for p in out if p.end <= first]
                 for t in listed:
-                    name = gz.unit_forms.get(t.text, f"{t.text} {unit}")
+                    name = f"{t.text} {unit}"
+                    if unit == "novads":
+                        name = gz.unit_forms.get(t.text, name)
                     kind = gz.entries[name].kind if name in gz.entries else unit
                     out.append(PlaceMention(name, kind, case, t.start, t.end))
                 i += 2
@@ -217,6 +221,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             while k > 0 and _genitive_modifier(text, toks, k - 1) and i - k < 2:
                 k -= 1
             words = [t.text for t in toks[k:i]] + [_locative_base(tok.text)]
+            out = [p for p in out if p.end <= toks[k].start]  # "Mazsalacas Skaņkalnē" is one
             out.append(PlaceMention(" ".join(words), "vieta", "loc", toks[k].start, tok.end))
         elif (
             tok.text.lower() in _TOWN_WORDS
