@@ -302,3 +302,17 @@ def test_regulations_deadlines_project_periods_and_founding_years_are_not_events
         "Biedrība darbojas kopš 2004. gada, un tās rīkotais forums notika 3. martā Tukumā."
     )
     assert [(e.date, e.place) for e in f.events] == [("--03-03", "Tukums")]
+
+
+def test_page_furniture_credits_and_nested_organisers() -> None:
+    f = _facts(
+        "Sākums Jaunumi Kontakti Galerija\nVārda dienas: Strauja, Gudrīte\n\n"
+        "Šī gada 5. aprīlī Ērgļos notika jauniešu forums. Forumu organizēja Ērgļu novada "
+        "pašvaldības Jaunatnes nodaļa. Par līdzdalību stāstīja nodaļas vadītāja Gunta Kalniņa.\n"
+        "Foto: Līga Vītola\n",
+        "2025-04-10",
+    )
+    assert [p.name for p in f.people] == ["Gunta Kalniņa", "Līga Vītola"]
+    (e,) = f.events
+    assert e.organisers == ["Ērgļu novada pašvaldības Jaunatnes nodaļa"]
+    assert e.people == ["Gunta Kalniņa"]  # the photographer is not a participant

@@ -59,6 +59,7 @@ _ORGANISE = re.compile(
     re.I,
 )
 _SIGNATURE = re.compile(r"informāciju sagatavoja|kontaktinformācija|sagatavoja:", re.I)
+_CREDIT = re.compile(r"\s*(?:foto|fotogrāfija|autors|autore|teksts)\s*[:–-]", re.I)
 _TITLE_CUT = re.compile(r",\s*(lai|kas|kur|kurā|kurš|ko|un)\b|[,:;–]")
 # Dates that are not an event's: a deadline ("līdz 20. decembrim", "pieteikties līdz …"),
 # a founding or "since" date ("kopš 2004. gada").
@@ -268,6 +269,9 @@ def _event(
     names: list[str] = []
     for p in people:
         for m in p.mentions:
+            line = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+            if _CREDIT.match(line):
+                continue  # "Foto: Līga Vītola" took the picture, not part in the event
             span = next((sp for sp in spans if sp[0] <= m.start < sp[1]), None)
             if span is not None and p.name not in names:
                 names.append(p.name)
@@ -333,8 +337,13 @@ def _organisers_in(
     s, e = span
     out: list[str] = []
     for m in _ORGANISE.finditer(text, s, e):
-        for o in orgs:
-            if s <= o.start < e and (0 <= o.start - m.end() <= 2 or 0 <= m.start() - o.end <= 2):
+        near = [
+            o
+            for o in orgs
+            if s <= o.start < e and (0 <= o.start - m.end() <= 2 or 0 <= m.start() - o.end <= 2)
+        ]
+        for o in near:  # the whole name, not the body named inside it
+            if not any(x is not o and x.start <= o.start and o.end <= x.end for x in near):
                 out.append(o.name)
         for p in people:
             for pm in p.mentions:

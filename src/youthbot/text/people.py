@@ -167,6 +167,7 @@ class _Finder:
         blocked: list[tuple[int, int]] = [(o.start, o.end) for o in orgs]
         blocked += [(p.start, p.end) for p in places]
         blocked += quoted(text)
+        blocked += _page_furniture(text)
         self.blocked = _covered(self.toks, self.starts, blocked)
         self.place_idx = {i for i, t in enumerate(self.toks) if gazetteer().lookup(t.text)}
 
@@ -469,8 +470,9 @@ class _Finder:
                 return "gen"
             if low in _ACC_PREPOSITIONS:
                 return "acc"
-            for r in role_readings(low):
-                return r.case
+            cases = {r.case for r in role_readings(low) if r.number == "sg"}
+            if len(cases) == 1:
+                return cases.pop()  # "koordinatorei Milānai Ločai": the role's dative
         nxt = self.next_word(last)
         if nxt is not None:
             low = nxt.text
@@ -548,6 +550,24 @@ def _says(word: str) -> bool:
     ):
         return False
     return relation_of(word) == "say"
+
+
+_NAME_DAYS = re.compile(r"^[ \t]*vārda ?dien\w*\b.*$", re.I | re.M)
+_LINE = re.compile(r"^.*$", re.M)
+
+
+def _page_furniture(text: str) -> list[tuple[int, int]]:
+    """Lines that name no one: the name-day header ("Vārda dienas: Strauja, Gudrīte") and
+    menus (three or more words, nearly all capitalised, no sentence punctuation)."""
+    out = [(m.start(), m.end()) for m in _NAME_DAYS.finditer(text)]
+    for m in _LINE.finditer(text):
+        words = m.group().split()
+        if len(words) < 3 or re.search(r"[.,;:!?]", m.group()):
+            continue
+        caps = sum(1 for w in words if w[:1].isupper())
+        if caps >= len(words) - 1 and caps >= 3:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _covered(toks: list[Token], starts: list[int], spans: list[tuple[int, int]]) -> set[int]:

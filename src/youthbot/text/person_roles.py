@@ -97,6 +97,7 @@ class _Attacher:
         self.orgs = orgs
         self.places = places
         self.starts = [t.start for t in toks]
+        self.used: set[tuple[int, int]] = set()  # organisations inside someone's role phrase
 
     def gap(self, a: int, b: int) -> str:
         return self.text[self.toks[a].end : self.toks[b].start]
@@ -481,7 +482,7 @@ class _Attacher:
             left = m.end()
         stop = _CLAUSE_STOP.search(self.text, h.end, e)
         right = stop.start() if stop else e
-        named = self._outermost(left, right)
+        named = [o for o in self._outermost(left, right) if (o.start, o.end) not in self.used]
         if len(named) == 1 and not any(o for o in named if o.start <= h.start < o.end):
             h.orgs.append(named[0].name)
 
@@ -523,6 +524,7 @@ class _Attacher:
         for name in org_names:
             if name not in h.orgs:
                 h.orgs.append(name)
+        self.used.update((o.start, o.end) for o in inside)
         if orgs_only:
             return
         for p in self.places:
