@@ -316,3 +316,14 @@ def test_page_furniture_credits_and_nested_organisers() -> None:
     (e,) = f.events
     assert e.organisers == ["Ērgļu novada pašvaldības Jaunatnes nodaļa"]
     assert e.people == ["Gunta Kalniņa"]  # the photographer is not a participant
+
+
+def test_object_verb_name_gives_the_post_and_places_after_no_are_not_people() -> None:
+    f = _facts(
+        "Centrā viesojās darbinieki no Utenas un Anīkšču rajona pašvaldībām. Jauniešu centru "
+        "“Mozaīka” vada Sintija Kreile, bet brīvprātīgo darbu koordinē Marta Siliņa-Dzene."
+    )
+    assert [p.name for p in f.people] == ["Sintija Kreile", "Marta Siliņa-Dzene"]
+    sintija = _person(f, "Sintija Kreile")
+    assert sintija.roles == ["vadītāja"] and sintija.orgs == ["Jauniešu centrs “Mozaīka”"]
+    assert _person(f, "Marta Siliņa-Dzene").roles == ["brīvprātīgo darba koordinatore"]

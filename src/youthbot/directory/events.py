@@ -270,8 +270,9 @@ def _event(
     for p in people:
         for m in p.mentions:
             line = text[text.rfind("\n", 0, m.start) + 1 : m.start]
-            if _CREDIT.match(line):
-                continue  # "Foto: Līga Vītola" took the picture, not part in the event
+            rest = text[m.end : text.find("\n", m.end) if "\n" in text[m.end :] else len(text)]
+            if _CREDIT.match(line) or (not line.strip() and rest.strip() in ("", ",")):
+                continue  # "Foto: …" or a byline of its own: the author, not a participant
             span = next((sp for sp in spans if sp[0] <= m.start < sp[1]), None)
             if span is not None and p.name not in names:
                 names.append(p.name)

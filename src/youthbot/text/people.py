@@ -378,6 +378,9 @@ class _Finder:
         if not context:
             if self.opening(i) or not self._name_shaped(word):
                 return None
+            prev = self.prev_word(i)
+            if prev is not None and prev.text in ("no", "No"):
+                return None  # "no Utenas": whence, a place rather than a person
             if self._named_after(i) or self._place_context(i, i) or self._thing_context(i):
                 return None
         if word.endswith(_LOCATIVE) and not context:
@@ -416,6 +419,11 @@ class _Finder:
         nxt = self.next_word(last)
         if nxt is not None and nxt.text.lower() in _PLACE_AFTER:
             return True
+        if nxt is not None and nxt.text == "un" and last + 3 < len(self.toks):
+            other, unit = self.toks[last + 2], self.toks[last + 3]
+            if other.is_cap and self.spaced(last + 2, last + 3):
+                if unit.text.lower() in _PLACE_AFTER:
+                    return True  # "Utenas un Anīkšču rajona": both name places
         if nxt is not None and nxt.is_cap and nxt.text.endswith(_LOCATIVE):
             return True  # "Branku Brančotavā": the first word of a place in the locative
         prev = self.prev_word(first)

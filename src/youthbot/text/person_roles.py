@@ -47,6 +47,12 @@ _AGENT_ROLES = {
     "organise": ("organizators", "organizatore"),
     "found": ("dibinātājs", "dibinātāja"),
 }
+# Nouns of things that happen: leading one is not a post ("Pasākumu vadīja …").
+EVENT_WORDS = frozenset(
+    "pasākumu pasākumus forumu semināru diskusiju nodarbību nodarbības nodarbības darbnīcu "
+    "apmācības sanāksmi sesiju konferenci nometni lekciju tikšanos sapulci ekskursiju "
+    "svinības koncertu akciju talku treniņu viktorīnu spēli sacensības".split()
+)
 _PRONOUN_SUBJECTS = frozenset({"to", "tā", "tās", "tos", "šo", "šī", "viņu", "tas", "tie"})
 _FIRST_PERSON = re.compile(r"\b(?:esmu|strādāju|darbojos)\b", re.I)
 _MY_NAME = re.compile(r"\b(?:mans|mani)\s+vārd[su]\s+(?:ir\s+)?$|\bmani\s+sauc\s+$", re.I)
@@ -149,6 +155,8 @@ class _Attacher:
             if not h.roles:
                 self._caption(h)
             self._pronoun_subject(h)
+            if not h.roles:
+                self._verb_before(h)
             if h.roles and not h.orgs:
                 self._same_clause_org(h)
 
@@ -429,6 +437,33 @@ class _Attacher:
         if not h.roles:
             masc, fem = _AGENT_ROLES[relation]
             h.roles.append(fem if h.gender == "f" else masc)
+
+    def _verb_before(self, h: NameHit) -> None:
+        """``Jauniešu centru “Mozaīka” vada Sintija Kreile``, ``brīvprātīgo darbu koordinē
+        Marta Siliņa``: the name after a relation verb holds that post over its object."""
+        i = h.first - 1
+        if i < 1 or not self.spaced(i, h.first):
+            return
+        verb = self.toks[i].text
+        if not verb.islower() or not is_verb(verb) or relation_of(verb) not in _AGENT_ROLES:
+            return
+        masc, fem = _AGENT_ROLES[relation_of(verb)]  # type: ignore[index]
+        role = fem if h.gender == "f" else masc
+        obj = [o for o in self.orgs if 0 <= self.toks[i].start - o.end <= 1]
+        if obj:
+            if obj[0].name not in h.orgs:
+                h.orgs.append(obj[0].name)
+            h.roles.append(role)
+            return
+        k = i - 1
+        while k - 1 >= 0 and self.spaced(k - 1, k) and i - k < 4 and is_modifier(self.toks[k - 1]):
+            k -= 1
+        words = self.toks[k:i]
+        if not words or self.toks[i - 1].text.lower() in EVENT_WORDS:
+            return  # "Pasākumu vadīja …": leading an event is not a post
+        unit = self._object_genitive(k, self.toks[i - 1].end)
+        if unit and not words[0].is_cap:
+            h.roles.append(f"{unit} {role}")
 
     def _caption(self, h: NameHit) -> None:
         """A line that is only the name, with the role (and body) on the line below it."""
