@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from youthbot.directory.facts import Mention, Person
 from youthbot.text.names import name_key
-from youthbot.text.people import NameHit, initial_owner
+from youthbot.text.people import NameHit
+from youthbot.text.person_links import initial_owner
 from youthbot.text.tokens import sentence_of
 
 

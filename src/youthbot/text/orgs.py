@@ -11,220 +11,24 @@ from importlib import resources
 from youthbot.text.morphology import ADJECTIVE, CASES, adjective_nominative, decline
 from youthbot.text.names import read_given
 from youthbot.text.normalize import fold
+from youthbot.text.org_words import (
+    CAP_MODIFIERS,
+    COMPOUND_HEADS,
+    DESCRIPTOR_HEADS,
+    HEADS,
+    LEGAL_FORMS,
+    MOD_ENDINGS,
+    NEEDS_BEFORE,
+    NOT_ORG_ACRONYMS,
+    QUOTE_HEADS,
+    STOP,
+    TITLE_STEMS,
+)
 from youthbot.text.places import gazetteer
 from youthbot.text.stopwords import LATVIAN_STOPWORDS
 from youthbot.text.tokens import Token, is_common_word, is_verb, quoted, tokens
 
-# head noun -> gender (paradigm follows from its ending); strong heads may open a sentence
-_HEADS: dict[str, bool] = {
-    "pašvaldība": True,
-    "ministrija": True,
-    "aģentūra": True,
-    "pārvalde": True,
-    "biedrība": True,
-    "nodaļa": False,
-    "skola": False,
-    "ģimnāzija": False,
-    "universitāte": True,
-    "koledža": False,
-    "bibliotēka": False,
-    "māja": False,
-    "komisija": True,
-    "padome": True,
-    "dome": True,
-    "savienība": True,
-    "asociācija": True,
-    "apvienība": True,
-    "organizācija": False,
-    "inspekcija": True,
-    "kanceleja": True,
-    "akadēmija": False,
-    "draudze": False,
-    "valde": False,
-    "policija": True,
-    "slimnīca": False,
-    "fundācija": True,
-    "centrs": False,
-    "nams": False,
-    "fonds": True,
-    "dienests": True,
-    "birojs": False,
-    "departaments": True,
-    "institūts": True,
-    "klubs": False,
-    "muzejs": False,
-    "teātris": False,
-    "sekretariāts": True,
-    "parlaments": True,
-    "reģions": False,
-    "nodibinājums": True,
-    "komiteja": True,
-    "tīkls": False,
-    "kustība": False,
-    "tiesa": True,
-    "prokuratūra": True,
-    "kontrole": True,
-    "kabinets": True,
-    "partija": True,
-    "banka": False,
-    "fakultāte": False,
-    "klīnika": False,
-    "vēstniecība": True,
-    "konsulāts": True,
-    "federācija": True,
-    "kamera": True,
-    "alianse": True,
-    "uzņēmums": False,
-    "koncerns": False,
-    "kompānija": False,
-    "izdevniecība": False,
-    "apgāds": False,
-    "laikraksts": False,
-    "avīze": False,
-    "žurnāls": False,
-    "portāls": False,
-    "televīzija": False,
-    "orķestris": False,
-    "koris": False,
-    "ansamblis": False,
-    "tehnikums": False,
-    "pašpārvalde": False,
-    "armija": False,
-    "galerija": False,
-    "studija": False,
-    "platforma": False,
-}
-# heads that also head compounds: "pamatskola", "vidusskola", "arodbiedrība", "kultūrnams"
-_COMPOUND_HEADS = ("skola", "biedrība", "nams", "slimnīca", "bibliotēka", "aģentūra")
-# heads whose own name may follow in quotes: biedrība “House of Hope”, centrs “Vizium”
-_QUOTE_HEADS = {
-    "platforma",
-    "biedrība",
-    "centrs",
-    "nodibinājums",
-    "klubs",
-    "nams",
-    "māja",
-    "fonds",
-    "skola",
-    "apvienība",
-    "organizācija",
-    "muzejs",
-    "teātris",
-    "ģimnāzija",
-    "koledža",
-    "asociācija",
-    "kustība",
-    "tīkls",
-    "uzņēmums",
-    "koncerns",
-    "kompānija",
-    "banka",
-    "laikraksts",
-    "avīze",
-    "žurnāls",
-    "izdevniecība",
-    "apgāds",
-    "portāls",
-    "partija",
-    "aģentūra",
-    "studija",
-    "orķestris",
-    "koris",
-    "ansamblis",
-    "galerija",
-    "televīzija",
-    "padome",
-    "dome",
-    "pašpārvalde",
-    "tehnikums",
-}
-# All-capitals words that are not organisations: countries, currencies, taxes, formats.
-_NOT_ORG_ACRONYMS = frozenset(
-    "ASV PSRS LR LPSR EUR USD GBP RUB PVN IIN IKP CV IT TV PC SMS PDF HTML DJ OK ID UN VAI "
-    "ARĪ NĒ JĀ COVID HIV AIDS DNS NVO MVU ES".split()
-)
 _ROMAN = re.compile(r"[IVXLCDM]+")
-# Heads that only describe the quoted name after them: uzņēmums “Latvenergo” is “Latvenergo”.
-_DESCRIPTOR_HEADS = frozenset(
-    "uzņēmums koncerns kompānija banka laikraksts avīze žurnāls izdevniecība apgāds portāls "
-    "partija aģentūra studija orķestris koris ansamblis galerija televīzija".split()
-)
-# Words before a quoted name that make it a title, not an organisation: projekts “…”.
-_TITLE_STEMS = (
-    "projekt", "programm", "konkurs", "pasākum", "forum", "festivāl", "konferenc", "seminār",
-    "nometn", "akcij", "kampaņ", "iniciatīv", "film", "grāmat", "dziesm", "album", "izrād",
-    "oper", "raidījum", "seriāl", "spēl", "rakst", "sērij", "nominācij", "balv", "tēm", "moto",
-    "saukl", "devīz", "nosaukum", "kategorij", "izstād", "lekcij", "darbnīc", "apmācīb",
-    "kurs", "modul", "metod", "rokasgrāmat", "ceļved", "nolikum", "likum", "stratēģij", "plān",
-    "dokument", "ziņojum", "pētījum", "aptauj", "diskusij", "sadaļ", "aktivitāt", "koncert",
-    "sacensīb", "turnīr", "čempionāt", "izaicinājum", "vietn", "lap", "tikšan", "vakar",
-    "svinīb", "uzsauk", "dzejol", "stāst", "lugu", "lug", "gleznu", "glezn", "darb", "vārd",
-    "apakšsadaļ", "pieteikum", "saukt", "dēvēt", "nosauk",
-)  # fmt: skip
-# Legal forms written before a company's quoted name: SIA “Akselss”, AS “Latvenergo”.
-_LEGAL_FORMS = frozenset({"SIA", "AS", "VAS", "PSIA", "A/S", "a/s", "IK", "ZS", "BO"})
-_NEEDS_BEFORE = {"reģions": {"plānošanas"}}  # "Kurzemes reģions" is a place, not a body
-_STOP = {
-    "ar",
-    "uz",
-    "no",
-    "par",
-    "pie",
-    "kā",
-    "ka",
-    "arī",
-    "to",
-    "tā",
-    "šī",
-    "jau",
-    "gan",
-    "bet",
-    "vai",
-    "pēc",
-    "pret",
-    "starp",
-    "caur",
-    "līdz",
-    "bez",
-    "kas",
-    "kur",
-    "kura",
-    "kuru",
-    "ko",
-    "lai",
-    "tiek",
-    "tika",
-    "bija",
-    "ir",
-    "ietvaros",
-    "laikā",
-    "tas",
-    "tās",
-    "visas",
-    "savas",
-    "savu",
-    "mūsu",
-    "viņu",
-    "tajā",
-    "šajā",
-    "kopā",
-    "tad",
-    "tur",
-    "citu",
-    "citas",
-    "ļoti",
-    "sadarbībā",
-    "iespēja",
-    "iespējas",
-    "reizēm",
-    "tostarp",
-    "tikai",
-    "vairāk",
-    "mazāk",
-}
-_CAP_MODIFIERS = {"Valsts", "Plus"}
-_MOD_ENDINGS = ("as", "es", "us", "u", "a", "ā", "ās", "o", "ais", "ajam", "ajā", "ajai", "ajām")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +68,7 @@ def _forms(base: str) -> dict[str, tuple[str, str, bool]]:
 def head_forms() -> dict[str, tuple[str, str, bool]]:
     """Every case form of every head noun → ``(base, case, plural)``."""
     out: dict[str, tuple[str, str, bool]] = {}
-    for base in _HEADS:
+    for base in HEADS:
         out.update(_forms(base))
     return out
 
@@ -277,7 +81,7 @@ def head_reading(word: str) -> tuple[str, str, bool] | None:
     reading = head_forms().get(low)
     if reading is not None:
         return reading
-    for head in _COMPOUND_HEADS:
+    for head in COMPOUND_HEADS:
         stem = head[:-1] if head.endswith(("a", "s")) else head
         i = low.rfind(stem)
         if i >= 3:
@@ -354,7 +158,7 @@ def is_modifier(tok: Token) -> bool:
     a place form or ``Valsts`` still does.
     """
     if tok.is_cap:
-        if tok.is_upper or tok.text in _CAP_MODIFIERS or gazetteer().lookup(tok.text):
+        if tok.is_upper or tok.text in CAP_MODIFIERS or gazetteer().lookup(tok.text):
             return True
         if tok.text.lower() in LATVIAN_STOPWORDS:
             return False
@@ -362,11 +166,11 @@ def is_modifier(tok: Token) -> bool:
             return False
         if len(tok.text) == 1:
             return True  # an initial: "A.Brigaderes pamatskola"
-        return tok.text.endswith(_MOD_ENDINGS) and not re.search(r"([^aeiuāēīū]s|is|š)$", tok.text)
+        return tok.text.endswith(MOD_ENDINGS) and not re.search(r"([^aeiuāēīū]s|is|š)$", tok.text)
     low = tok.text
-    if low in _STOP or low in LATVIAN_STOPWORDS or is_verb(low):
+    if low in STOP or low in LATVIAN_STOPWORDS or is_verb(low):
         return False
-    return low == "valsts" or low.endswith(_MOD_ENDINGS)
+    return low == "valsts" or low.endswith(MOD_ENDINGS)
 
 
 def _only_spaces(text: str, a: Token, b: Token) -> bool:
@@ -412,8 +216,8 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
                 or text[tok.end : tok.end + 1] in ("/", "-")
                 or text[tok.end : tok.end + 1].isdigit()
             )
-            if tok.is_upper and (in_code or tok.text in _LEGAL_FORMS):
-                if tok.text in _LEGAL_FORMS and not in_code:
+            if tok.is_upper and (in_code or tok.text in LEGAL_FORMS):
+                if tok.text in LEGAL_FORMS and not in_code:
                     mention = _legal_form(text, tok, quotes)
                     if mention is not None:
                         out.append(mention)
@@ -434,7 +238,7 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
             if reading is None:
                 continue
             base, case, plural = reading
-            need = _NEEDS_BEFORE.get(base)
+            need = NEEDS_BEFORE.get(base)
             if need and (i == 0 or toks[i - 1].text not in need):
                 continue
             if plural:
@@ -454,7 +258,7 @@ def _acronym(text: str, toks: list[Token], i: int, lower_words: int) -> bool:
     """Whether an all-capitals word inside a sentence is an unknown organisation's acronym."""
     tok = toks[i]
     word = tok.text
-    if not 2 <= len(word) <= 6 or word in _NOT_ORG_ACRONYMS or _ROMAN.fullmatch(word):
+    if not 2 <= len(word) <= 6 or word in NOT_ORG_ACRONYMS or _ROMAN.fullmatch(word):
         return False
     if lower_words < 2:
         return False  # a heading written in capitals
@@ -496,7 +300,7 @@ def _bare_quoted(
             continue  # a phrase, not a name
         before = [t for t in toks if t.end <= qs][-2:]
         after = [t for t in toks if t.start >= qe][:2]
-        if any(t.text.lower().startswith(_TITLE_STEMS) or _titled(t.text) for t in before + after):
+        if any(t.text.lower().startswith(TITLE_STEMS) or _titled(t.text) for t in before + after):
             continue
         nxt = after[0] if after and after[0].start - qe <= 3 else None
         if nxt is not None and nxt.text.islower() and head_reading(nxt.text) is None:
@@ -600,7 +404,7 @@ def _singular(
     rest = text[head.end : head.end + 3]
     if base == "māja" and text[head.end : head.end + 5].strip().startswith("lap"):
         return None  # "mājas lapā" is a web site
-    if base in _QUOTE_HEADS and re.match(r"\s?[“„\"«]", rest):
+    if base in QUOTE_HEADS and re.match(r"\s?[“„\"«]", rest):
         spans = quoted(text, head.end, min(len(text), head.end + 160))
         if spans and spans[0][0] - head.end <= 4:
             quoted_span = spans[0]
@@ -616,14 +420,14 @@ def _singular(
         and is_common_word(chain[0].text)
     ):
         chain.pop(0)  # "Finansējumu Jauniešu dome …": a sentence's first word, not the name's
-    strong = _HEADS.get(base, False)
+    strong = HEADS.get(base, False)
     while chain and chain[0].start == first_word and chain[0].is_cap and quoted_span is None:
         if lookup(chain[0].text) or (strong and len([t for t in chain if t.text != "un"]) >= 2):
             break
         chain.pop(0)
         while chain and (chain[0].text == "un" or not chain[0].is_cap) and quoted_span is None:
             chain.pop(0)
-    if quoted_span is not None and base in _DESCRIPTOR_HEADS and head.text.islower():
+    if quoted_span is not None and base in DESCRIPTOR_HEADS and head.text.islower():
         inner = squash_quotes(text[quoted_span[0] : quoted_span[1]])
         return OrgMention(
             f"“{inner}”", base, "", case, quoted_span[0] - 1, _after_quote(text, quoted_span[1])

@@ -180,7 +180,7 @@ def _named_spans(
             if start <= o.start and o.end <= stop
         )
     if "person" in want:
-        from youthbot.text.people import initial_owner
+        from youthbot.text.person_links import initial_owner
 
         for h in named.people:
             if start <= h.start and h.end <= stop:
