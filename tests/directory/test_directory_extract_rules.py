@@ -109,7 +109,7 @@ def test_capitalised_phrases_that_are_not_people() -> None:
         "audzēkņi apmeklēja Jaunatnes politikas valsts programmas pasākumu."
     )
     assert f.people == []
-    assert [o.name for o in f.orgs] == ["Rīgas Stradiņa universitāte"]
+    assert [o.name for o in f.orgs] == ["Rīgas Stradiņa universitāte", "Ogres Tehnikums"]
 
 
 def test_organisations_with_abbreviations_and_place_lists() -> None:
@@ -185,3 +185,145 @@ def test_signature_block_gives_role_and_organisation() -> None:
     assert marta.roles == ["sabiedrisko attiecību speciāliste"]
     assert marta.orgs == ["biedrība “Zemgales jaunieši”"]
     assert f.events[0].people == []  # the author is not a participant
+
+
+def test_role_after_a_dash_and_before_the_name_in_the_genitive() -> None:
+    f = _facts(
+        "Par pasākumu stāstīja Marta Bērziņa – biedrības “Zaļā sēta” sabiedrisko attiecību "
+        "speciāliste. Izstādē bija apskatāmi fotogrāfes Elīnas Zariņas darbi."
+    )
+    marta = _person(f, "Marta Bērziņa")
+    assert marta.roles == ["sabiedrisko attiecību speciāliste"]
+    assert marta.orgs == ["biedrība “Zaļā sēta”"]
+    assert _person(f, "Elīna Zariņa").roles == ["fotogrāfe"]
+
+
+def test_role_in_a_dative_phrase_comes_back_to_the_nominative() -> None:
+    f = _facts(
+        "Paldies viesiem no Tukuma novada domes – jaunatnes lietu speciālistei Ingai Kļaviņai "
+        "un projektu koordinatoram Mārim Zālītim."
+    )
+    inga, maris = _person(f, "Inga Kļaviņa"), _person(f, "Māris Zālītis")
+    assert inga.roles == ["jaunatnes lietu speciāliste"]
+    assert maris.roles == ["projektu koordinators"]
+    assert inga.orgs == maris.orgs == ["Tukuma novada dome"]
+
+
+def test_relative_clause_gives_the_role_and_the_organisation() -> None:
+    f = _facts(
+        "Sveicienu teica Juris Ozols, kas vada Cēsu jauniešu centru “Pils”. Uzrunu teica arī "
+        "Daiga Liepa, kas Valmieras novada pašvaldībā vada starptautiskās sadarbības daļu, "
+        "un Rita Zeltiņa, kas ir jaunatnes lietu speciāliste."
+    )
+    juris = _person(f, "Juris Ozols")
+    assert juris.roles == ["vadītājs"] and juris.orgs == ["Cēsu jauniešu centrs “Pils”"]
+    daiga = _person(f, "Daiga Liepa")
+    assert daiga.roles == ["starptautiskās sadarbības daļas vadītāja"]
+    assert daiga.orgs == ["Valmieras novada pašvaldība"]
+    assert _person(f, "Rita Zeltiņa").roles == ["jaunatnes lietu speciāliste"]
+
+
+def test_first_person_and_pronoun_subject() -> None:
+    f = _facts(
+        "Mans vārds ir Līga Ozola, esmu jaunatnes darbiniece Kuldīgas jauniešu centrā. "
+        "Jauniešu centrs “Zīle” atrodas Dobelē. To vada jaunatnes darbiniece Ilze Kalniņa."
+    )
+    liga = _person(f, "Līga Ozola")
+    assert liga.roles == ["jaunatnes darbiniece"]
+    assert liga.orgs == ["Kuldīgas jauniešu centrs"]
+    ilze = _person(f, "Ilze Kalniņa")
+    assert ilze.roles == ["jaunatnes darbiniece"]
+    assert ilze.orgs == ["Jauniešu centrs “Zīle”"]
+
+
+def test_two_people_with_their_own_roles_in_one_sentence() -> None:
+    f = _facts(
+        "Sanāksmi atklāja biedrības priekšsēdētājs Ainārs Krūze, kā arī viņa vietnieks "
+        "Pēteris Lapa."
+    )
+    assert _person(f, "Ainārs Krūze").roles == ["biedrības priekšsēdētājs"]
+    assert _person(f, "Pēteris Lapa").roles == ["vietnieks"]
+
+
+def test_heading_and_caption_lines_and_an_organisation_in_the_clause() -> None:
+    f = _facts(
+        "Jaunā vadītāja\n\nIlze Kalniņa\nJauniešu centra “Zīle” vadītāja\n\n"
+        "Jaunatnes darbiniece Anna Bērziņa šobrīd strādā Talsu jauniešu centrā. "
+        "Nodarbības vadīja Oskars Liepa un Jānis Krūmiņš no biedrības “Jaunie līderi”."
+    )
+    ilze = _person(f, "Ilze Kalniņa")
+    assert ilze.roles == ["vadītāja"] and ilze.orgs == ["Jauniešu centrs “Zīle”"]
+    assert _person(f, "Anna Bērziņa").orgs == ["Talsu jauniešu centrs"]
+    for name in ("Oskars Liepa", "Jānis Krūmiņš"):
+        assert _person(f, name).orgs == ["biedrība “Jaunie līderi”"]
+
+
+def test_places_after_uz_and_in_a_village_and_the_organiser_in_the_next_sentence() -> None:
+    f = _facts(
+        "Jaunieši 12. maijā devās pieredzes apmaiņā uz Talsu novadu. "
+        "15. jūnijā Ozolkalna ciemā notika talka. "
+        "10. augustā Cēsīs notika jauniešu forums. Forumu rīkoja biedrība “Cēsu jaunieši”."
+    )
+    assert [(e.date, e.place) for e in f.events] == [
+        ("--05-12", "Talsu novads"),
+        ("--06-15", "Ozolkalna ciems"),
+        ("--08-10", "Cēsis"),
+    ]
+    assert f.events[2].organisers == ["biedrība “Cēsu jaunieši”"]
+    assert f.events[2].evidence["organisers"].quote.startswith("Forumu rīkoja")
+
+
+def test_two_events_in_one_paragraph_are_kept_apart() -> None:
+    f = _facts(
+        "Projektā 3. jūlijā paredzēts brauciens uz Valmieru; 14.–16. augustā Siguldā notiks "
+        "nometne, bet 20. septembrī – Jauniešu diena. Nometni vadīs treneris Gatis Ozols.",
+        "2025-06-01",
+    )
+    assert [(e.date, e.date_end, e.place) for e in f.events] == [
+        ("2025-07-03", None, "Valmiera"),
+        ("2025-08-14", "2025-08-16", "Sigulda"),
+        ("2025-09-20", None, None),
+    ]
+    assert [e.people for e in f.events] == [[], [], ["Gatis Ozols"]]
+
+
+def test_an_opening_is_an_event_and_takes_the_date_before_it() -> None:
+    f = _facts(
+        "Jauniešu centru svinīgi atklāja 28. decembrī Skrundā. Vispirms atklāja fotoizstādi "
+        "“Mirklis”, pēc tam viesi apskatīja telpas."
+    )
+    assert [(e.date, e.place) for e in f.events] == [("--12-28", "Skrunda"), ("--12-28", None)]
+
+
+def test_regulations_deadlines_project_periods_and_founding_years_are_not_events() -> None:
+    f = _facts(
+        "Jauniešu domes nolikums apstiprināts 2023. gada 5. maijā. Pieteikumus forumam var "
+        "iesniegt līdz 30. maijam. Projekts notiks no 1. jūnija līdz 31. augustam. "
+        "Biedrība darbojas kopš 2004. gada, un tās rīkotais forums notika 3. martā Tukumā."
+    )
+    assert [(e.date, e.place) for e in f.events] == [("--03-03", "Tukums")]
+
+
+def test_page_furniture_credits_and_nested_organisers() -> None:
+    f = _facts(
+        "Sākums Jaunumi Kontakti Galerija\nVārda dienas: Strauja, Gudrīte\n\n"
+        "Šī gada 5. aprīlī Ērgļos notika jauniešu forums. Forumu organizēja Ērgļu novada "
+        "pašvaldības Jaunatnes nodaļa. Par līdzdalību stāstīja nodaļas vadītāja Gunta Kalniņa.\n"
+        "Foto: Līga Vītola\n",
+        "2025-04-10",
+    )
+    assert [p.name for p in f.people] == ["Gunta Kalniņa", "Līga Vītola"]
+    (e,) = f.events
+    assert e.organisers == ["Ērgļu novada pašvaldības Jaunatnes nodaļa"]
+    assert e.people == ["Gunta Kalniņa"]  # the photographer is not a participant
+
+
+def test_object_verb_name_gives_the_post_and_places_after_no_are_not_people() -> None:
+    f = _facts(
+        "Centrā viesojās darbinieki no Utenas un Anīkšču rajona pašvaldībām. Jauniešu centru "
+        "“Mozaīka” vada Sintija Kreile, bet brīvprātīgo darbu koordinē Marta Siliņa-Dzene."
+    )
+    assert [p.name for p in f.people] == ["Sintija Kreile", "Marta Siliņa-Dzene"]
+    sintija = _person(f, "Sintija Kreile")
+    assert sintija.roles == ["vadītāja"] and sintija.orgs == ["Jauniešu centrs “Mozaīka”"]
+    assert _person(f, "Marta Siliņa-Dzene").roles == ["brīvprātīgo darba koordinatore"]

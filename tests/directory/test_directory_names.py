@@ -56,3 +56,25 @@ def test_lithuanian_and_latvianised_spellings_share_a_key() -> None:
     assert name_key("Asta Tiškutė") == name_key("Asta Tiškute")
     assert name_key("Zita Bērziņa- Igaune") == name_key("Zita Bērziņa-Igaune")
     assert clean_name("Zita Bērziņa- Igaune") == "Zita Bērziņa-Igaune"
+
+
+def test_the_name_day_calendar_is_the_lexicon() -> None:
+    from youthbot.directory.names import given_names
+
+    names = given_names()
+    assert len(names) > 1400
+    assert names["Vladislava"] == "f" and names["Vladislavs"] == "m"
+    assert {(r.base, r.case) for r in read_given("Vladislava")} == {
+        ("Vladislava", "nom"),
+        ("Vladislavs", "gen"),
+    }
+    andra = [(r.base, r.case) for r in read_given("Andra")]
+    assert andra[0] == ("Andra", "nom") and andra[1] == ("Andris", "gen")  # calendar names first
+
+
+def test_a_surname_alone_reads_its_case_from_its_ending() -> None:
+    from youthbot.text.names import surname_readings
+
+    assert surname_readings("Kalniņam")[0] == ("Kalniņš", "m", "dat")
+    assert surname_readings("Miglānei")[0] == ("Miglāne", "f", "dat")
+    assert [r[0] for r in surname_readings("Ozola")] == ["Ozola", "Ozols"]

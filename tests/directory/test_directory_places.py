@@ -109,3 +109,17 @@ def test_related_joins_a_novads_and_its_town() -> None:
     assert "Ogre" in gazetteer().related("Ogres novads")
     assert locative("Valmieras novads") == "Valmieras novadā"
     assert locative("Daugavpils") == "Daugavpilī"
+
+
+def test_places_listed_before_a_plural_unit_word() -> None:
+    text = "Viesi ieradās no Rūjienas, Ipiķu un Jeru pagastiem un Smiltenes novada."
+    assert _bases(text) == ["Rūjienas pagasts", "Ipiķu pagasts", "Jeru pagasts", "Smiltenes novads"]
+
+
+def test_world_places_and_unknown_places_in_the_locative() -> None:
+    assert _bases("Jaunieši no Kopenhāgenas devās uz Barselonu.") == ["Kopenhāgena", "Barselona"]
+    assert _bases("Nometne notika Mazsalacas Skaņkalnē un Ozolkalna ciemā.") == [
+        "Mazsalacas Skaņkalne",
+        "Ozolkalna ciems",
+    ]
+    assert _bases("Forums notika Jaunatnes centrā, kur runāja par manī svarīgo.") == []

@@ -6,55 +6,80 @@ import re
 from dataclasses import dataclass
 
 from youthbot.directory.facts import Event, Mention, Person, Project
-from youthbot.directory.orgs import OrgMention, is_modifier
-from youthbot.directory.places import PlaceMention
-from youthbot.directory.tokens import squash, tokens
 from youthbot.text.dates import DateMention, find_dates, resolve_year
+from youthbot.text.morphology import decline
+from youthbot.text.orgs import OrgMention, is_modifier
+from youthbot.text.places import PlaceMention
+from youthbot.text.tokens import quoted, squash, tokens
 
-_NOUN_STEMS: dict[str, tuple[str, ...]] = {
-    "pasākums": ("pasākums", "pasākuma", "pasākumam", "pasākumu", "pasākumā"),
-    "tikšanās": ("tikšanās", "tikšanos", "tikšanām"),
-    "apmācības": ("apmācības", "apmācību", "apmācībām", "apmācībās"),
-    "mācības": ("mācības", "mācību", "mācībām", "mācībās"),
-    "seminārs": ("seminārs", "semināra", "semināram", "semināru", "seminārā"),
-    "konference": ("konference", "konferences", "konferencei", "konferenci", "konferencē"),
-    "forums": ("forums", "foruma", "forumam", "forumu", "forumā"),
-    "nometne": ("nometne", "nometnes", "nometnei", "nometni", "nometnē"),
-    "darbnīca": ("darbnīca", "darbnīcas", "darbnīcai", "darbnīcu", "darbnīcā"),
-    "diskusija": ("diskusija", "diskusijas", "diskusijai", "diskusiju", "diskusijā"),
-    "sanāksme": ("sanāksme", "sanāksmes", "sanāksmei", "sanāksmi", "sanāksmē"),
-    "apmaiņa": ("apmaiņa", "apmaiņas", "apmaiņai", "apmaiņu", "apmaiņā"),
-    "vizīte": ("vizīte", "vizītes", "vizītei", "vizīti", "vizītē"),
-    "festivāls": ("festivāls", "festivāla", "festivālam", "festivālu", "festivālā"),
-    "sacensības": ("sacensības", "sacensību", "sacensībām", "sacensībās"),
-    "koncerts": ("koncerts", "koncerta", "koncertam", "koncertu", "koncertā"),
-    "akcija": ("akcija", "akcijas", "akcijai", "akciju", "akcijā"),
-    "talka": ("talka", "talkas", "talkai", "talku", "talkā"),
-    "lekcija": ("lekcija", "lekcijas", "lekcijai", "lekciju", "lekcijā"),
-    "kursi": ("kursi", "kursu", "kursiem", "kursus", "kursos"),
-    "salidojums": ("salidojums", "salidojuma", "salidojumam", "salidojumu", "salidojumā"),
-    "izstāde": ("izstāde", "izstādes", "izstādei", "izstādi", "izstādē"),
-    "ekskursija": ("ekskursija", "ekskursijas", "ekskursijai", "ekskursiju", "ekskursijā"),
-    "sesija": ("sesija", "sesijas", "sesijai", "sesiju", "sesijā"),
-    "svētki": ("svētki", "svētku", "svētkiem", "svētkus", "svētkos"),
-    "hakatons": ("hakatons", "hakatona", "hakatonam", "hakatonu", "hakatonā"),
-    "kongress": ("kongress", "kongresa", "kongresam", "kongresu", "kongresā"),
-    "brauciens": ("brauciens", "brauciena", "braucienam", "braucienu", "braucienā"),
-}
-EVENT_NOUNS: dict[str, str] = {f: base for base, forms in _NOUN_STEMS.items() for f in forms}
+_EVENT_NOUNS: tuple[str, ...] = (
+    "pasākums", "tikšanās", "apmācības", "mācības", "seminārs", "konference", "forums",
+    "nometne", "darbnīca", "diskusija", "sanāksme", "apmaiņa", "vizīte", "festivāls",
+    "sacensības", "koncerts", "akcija", "talka", "lekcija", "kursi", "salidojums", "izstāde",
+    "ekskursija", "sesija", "svētki", "hakatons", "kongress", "brauciens", "svinības",
+    "atklāšana", "pārgājiens", "meistarklase", "treniņš", "turnīrs", "nodarbība", "notikums",
+    "fotoizstāde", "viktorīna", "balle", "tirdziņš", "izrāde",
+)  # fmt: skip
+_INDECLINABLE = {"tikšanās": ("tikšanās", "tikšanos", "tikšanām")}
+
+
+def _event_forms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for base in _EVENT_NOUNS:
+        if base in _INDECLINABLE:
+            forms = list(_INDECLINABLE[base])
+        elif base.endswith(("as", "i")):  # plural nouns: apmācības, kursi, svētki
+            sg = base[:-2] + "a" if base.endswith("as") else base[:-1] + "s"
+            forms = [f for (n, _), f in decline(sg).items() if n == "pl"]
+        else:
+            forms = list(decline(base).values())
+        for f in forms:
+            out.setdefault(f, base)
+    return out
+
+
+EVENT_NOUNS: dict[str, str] = _event_forms()
 _VERBS = re.compile(
     r"\b(notika|notiek|notiks|norisinājās|norisinās|norisināsies|noritēja|pulcējās|pulcēja|"
-    r"pulcēs|tikās|tiekas|tikāmies|tiksies|devās|dodas|dosies|apmeklēja|viesojās|rīkoja|"
-    r"organizēja|sākās|uzsāks|uzsāka|aizvadīja|aizvadīts|aizvadīta|piedalījās|ieradās)\b",
+    r"pulcēs|tikās|tiekas|tikāmies|tiksies|devās|dodas|dosies|devāmies|apmeklēja|viesojās|"
+    r"rīkoja|organizēja|sākās|uzsāks|uzsāka|aizvadīja|aizvadīts|aizvadīta|piedalījās|ieradās|"
+    r"atklāja|atklāts|atklāta|atvēra|atvērts|atvērta|vēris|vērusi|paredzēts|paredzēta|"
+    r"paredzētas|iecerēts|iecerēta|plānots|plānota|notiks)\b",
     re.I,
 )
+# An opening is an event even without a date of its own (it takes the one before it).
+_OPENING = re.compile(r"\b(atklāja|atklāts|atklāta|atvēra|vēris|vērusi)\b", re.I)
+# A named day, week or month is an event: "no 1. līdz 28. septembrim – Jauniešu mēnesis".
+_NAMED_PERIOD = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+\s+(?:mēnes\w*|nedēļ\w*|dien[aāu]|dienas)\b")
+# A year written bare after an event noun: "Saldus novada jauniešu forumā 2023".
+_BARE_YEAR = re.compile(r"\s((?:19|20)\d\d)\b(?![.\-/]\d)")
 _ORGANISE = re.compile(
     r"\b(rīkoja|organizēja|organizē|rīko|organizēs|rīkos|rīkotājs|rīkotāji|organizētājs|"
     r"organizētāji|organizators|organizatori)\b",
     re.I,
 )
 _SIGNATURE = re.compile(r"informāciju sagatavoja|kontaktinformācija|sagatavoja:", re.I)
+_CREDIT = re.compile(r"\s*(?:foto|fotogrāfija|autors|autore|teksts)\s*[:–-]", re.I)
 _TITLE_CUT = re.compile(r",\s*(lai|kas|kur|kurā|kurš|ko|un)\b|[,:;–]")
+# Dates that are not an event's: a deadline ("līdz 20. decembrim", "pieteikties līdz …"),
+# a founding or "since" date ("kopš 2004. gada").
+_NOT_EVENT_DATE = re.compile(r"(?:\b(?:līdz|kopš|pirms|termiņš|termiņu|nolikum\w*)\s+)$", re.I)
+# Sentences that report no event although they carry a date and an event word: calls,
+# deadlines, regulations adopted, a project's period.
+_NOT_EVENT = re.compile(
+    r"\b(?:pieteik\w*|pieteikum\w*|iesniedz\w*|iesniegt\w*|iesniegum\w*|jāiesniedz|"
+    r"termiņ\w*|nolikum\w*|noteikum\w*|apstiprinā\w*|stājas spēkā|stājās spēkā|"
+    r"izsludin\w*|konkurs\w*)\b",
+    re.I,
+)
+_PERIOD_SUBJECT = re.compile(
+    r"^\W*(?:projekts|projekta|programma|programmas|iniciatīva|kampaņa|konkurss)\b.{0,40}?"
+    r"\b(?:notiks|norisināsies|ilgs|tiks īstenots|tiks īstenota|īstenos|darbosies|notiek)\b",
+    re.I,
+)
+# Where a sentence holding several dated events is cut: "…; 11.–14. augustā notiks …, bet no
+# 1. līdz 28. septembrim – Jauniešu mēnesis".
+_CLAUSE = re.compile(r";\s+|,\s+bet\s+|,\s+savukārt\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +103,36 @@ def _sentence_dates(dates: list[DateMention], s: int, e: int) -> list[DateMentio
     return sorted(inside, key=lambda d: (d.day is None, d.month is None, d.start))
 
 
+def _bare_year(text: str, s: int, e: int) -> list[DateMention]:
+    """A year written bare right after an event noun, as the event's date."""
+    for tok in tokens(text, s, e):
+        if tok.text.lower() in EVENT_NOUNS:
+            m = _BARE_YEAR.match(text, tok.end, e)
+            if m:
+                return [DateMention(m.start(1), m.end(1), int(m.group(1)), None, None)]
+    return []
+
+
+def _units(text: str, s: int, e: int, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """The sentence, or its clauses when more than one of them is dated."""
+    cuts = [s] + [m.end() for m in _CLAUSE.finditer(text, s, e)]
+    if len(cuts) == 1:
+        return [(s, e)]
+    spans = [(a, b) for a, b in zip(cuts, [m.start() for m in _CLAUSE.finditer(text, s, e)] + [e])]
+    dated = [sp for sp in spans if any(sp[0] <= d.start < sp[1] for d in dates)]
+    return spans if len(dated) >= 2 else [(s, e)]
+
+
+def _event_dates(text: str, dates: list[DateMention], s: int, e: int) -> list[DateMention]:
+    """The dates of a unit that may be an event's (deadlines and "kopš" dates left out)."""
+    out = []
+    for d in _sentence_dates(dates, s, e):
+        if _NOT_EVENT_DATE.search(text[max(s, d.start - 20) : d.start]) and d.end_day is None:
+            continue
+        out.append(d)
+    return out
+
+
 def find_events(
     doc: str,
     text: str,
@@ -90,12 +145,15 @@ def find_events(
 ) -> list[Event]:
     """Events a document reports.
 
-    A sentence that gives a date and says something took place (an event noun such as
-    ``pasākums``, ``apmācības``, ``tikšanās`` or a verb such as ``notika``, ``pulcējās``,
-    ``tikās``) opens an event; the sentences after the first such one tell its organisers,
-    speakers and participants. A report with no such sentence gets one undated event from its
-    first ``Pasākums pulcēja …`` sentence. Years missing from dates are taken from ``date``
-    (the document's) where it is known, else the date stays partial (``--06-05``).
+    A sentence (or, when several of its clauses are dated, a clause) that gives a date and
+    says something took place or will (an event noun such as ``pasākums``, ``apmācības``,
+    ``atklāšana`` or a verb such as ``notika``, ``pulcējās``, ``atklāja``) opens an event; an
+    opening ("svinīgi atklāja", "Vispirms atklāja fotoizstādi") opens one even undated,
+    taking the date of the event before it. The sentences after an event, up to the next
+    one, tell its place, organisers, speakers and participants ("Vizīti rīkoja …").
+    Deadlines, calls, regulations and a project's own period are not events. A report with
+    no dated event gets one undated event from its first sentence that says one took place.
+    Years missing from dates are taken from ``date`` (the document's) where it is known.
 
     Args:
         doc: ``Document.path``.
@@ -119,30 +177,51 @@ def find_events(
     body = [(s, e) for s, e in sentences if s < stop]
     anchors: list[_Anchor] = []
     for s, e in body:
-        sentence = text[s:e]
-        here = _sentence_dates(dates, s, e)
-        if not here or not (_VERBS.search(sentence) or _has_event_noun(sentence)):
-            continue
-        if here[0].month is None and not _VERBS.search(sentence):
-            continue
-        anchors.append(_Anchor((s, e), here[0]))
+        for us, ue in _units(text, s, e, dates):
+            unit = text[us:ue]
+            if _NOT_EVENT.search(unit) or _PERIOD_SUBJECT.search(unit):
+                continue
+            here = _event_dates(text, dates, us, ue) or _bare_year(text, us, ue)
+            says = _VERBS.search(unit) or _has_event_noun(unit) or _NAMED_PERIOD.search(unit)
+            if here and says:
+                if here[0].month is None and not _VERBS.search(unit):
+                    continue
+                anchors.append(_Anchor((us, ue), here[0]))
+            elif _OPENING.search(unit) and anchors and anchors[-1].sentence[1] >= us - 400:
+                anchors.append(_Anchor((us, ue), anchors[-1].date))  # "Vispirms atklāja …"
     if not anchors:
         for s, e in body:
             sentence = text[s:e]
-            if _has_event_noun(sentence) and _VERBS.search(sentence):
+            if _NOT_EVENT.search(sentence):
+                continue
+            if (_has_event_noun(sentence) and _VERBS.search(sentence)) or _TRAVEL.search(sentence):
                 anchors.append(_Anchor((s, e), None))
                 break
     if not anchors:
         return []
-    primary = next((a for a in anchors if a.date and a.date.day), anchors[0])
-    anchor_spans = {a.sentence for a in anchors}
     events = []
-    for a in anchors:
+    for n, a in enumerate(anchors):
         spans = [a.sentence]
-        if a is primary:
-            spans += [sp for sp in body if sp[0] > a.sentence[0] and sp not in anchor_spans]
+        dated_before = any(b.date is not None and b.date.day for b in anchors[:n])
+        if a.date is None or a.date.day is not None or not dated_before:
+            # the sentences after it, up to the next event dated to the day: a mention of a
+            # year or a month in between ("Pirmo reizi … tikās 2023. gadā") does not cut it
+            nxt = next(
+                (b.sentence[0] for b in anchors[n + 1 :] if b.date is None or b.date.day),
+                stop,
+            )
+            own = {b.sentence for b in anchors}
+            spans += [
+                sp for sp in body if a.sentence[1] <= sp[0] and sp[1] <= nxt and sp not in own
+            ]
         events.append(_event(doc, text, a, spans, places, orgs, people, projects))
     return events
+
+
+# A trip to a place is an event even without a date: "devās pieredzes apmaiņā uz Rietavu".
+_TRAVEL = re.compile(
+    r"\b(devās|devāmies|brauca|braukt|dosies|viesojās|ieradās)\b.{0,60}\buz\b", re.I
+)
 
 
 def _has_event_noun(sentence: str) -> bool:
@@ -172,14 +251,15 @@ def _event(
         cite("date", (s, e))
         if anchor.date.end_day:
             date_end = _iso(anchor.date, anchor.date.end_day)
-    place = None
-    for span in spans:
-        if span != anchor.sentence and not _has_event_noun(text[span[0] : span[1]]):
+    place = _place_in(text, (s, e), places, orgs)
+    if place:
+        cite("place", (s, e))
+    for span in spans[1:]:
+        if place or not _has_event_noun(text[span[0] : span[1]]):
             continue
         place = _place_in(text, span, places, orgs)
         if place:
             cite("place", span)
-            break
     organisers: list[str] = []
     for span in spans:
         for name in _organisers_in(text, span, orgs, people):
@@ -189,6 +269,10 @@ def _event(
     names: list[str] = []
     for p in people:
         for m in p.mentions:
+            line = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+            rest = text[m.end : text.find("\n", m.end) if "\n" in text[m.end :] else len(text)]
+            if _CREDIT.match(line) or (not line.strip() and rest.strip() in ("", ",")):
+                continue  # "Foto: …" or a byline of its own: the author, not a participant
             span = next((sp for sp in spans if sp[0] <= m.start < sp[1]), None)
             if span is not None and p.name not in names:
                 names.append(p.name)
@@ -213,22 +297,38 @@ def _event(
 def _place_in(
     text: str, span: tuple[int, int], places: list[PlaceMention], orgs: list[OrgMention]
 ) -> str | None:
+    """Where the span says the event is: a place in the locative ("Liepājā", "Lociku ciemā"),
+    a venue in the locative ("Latvijas Nacionālajā bibliotēkā", or the town in its name),
+    a place after "uz" ("devāmies uz Talsu novadu"), or a place that names the event
+    ("Saldus novada jauniešu forumā")."""
     s, e = span
-    org_spans = [(o.start, o.end) for o in orgs]
+    org_spans = [(o.start, o.end) for o in orgs] + quoted(text, s, e)
     for p in places:
         if s <= p.start < e and p.case == "loc" and not any(a <= p.start < b for a, b in org_spans):
-            return p.base
+            if not re.search(r"\bno\s+$", text[max(s, p.start - 4) : p.start]):
+                return p.base
     for o in orgs:
         if s <= o.start < e and o.case == "loc":
-            inner = [p for p in places if o.start <= p.start < o.end]
-            if inner:
-                return inner[0].base
+            inner = [p for p in places if o.start <= p.start < o.end and p.kind != "valsts"]
+            return inner[0].base if inner else o.name
     for p in places:
-        if s <= p.start < e and p.case == "acc" and text[max(s, p.start - 4) : p.start] == "uz ":
+        if s <= p.start < e and p.case == "acc" and re.search(r"\buz\s+$", text[s : p.start]):
             return p.base
+    for o in orgs:
+        if s <= o.start < e and o.case == "acc" and re.search(r"\buz\s+$", text[s : o.start]):
+            inner = [p for p in places if o.start <= p.start < o.end and p.kind != "valsts"]
+            after = [p for p in places if o.end <= p.start < o.end + 3 and p.case == "loc"]
+            if after or inner:
+                return (after or inner)[0].base
     for p in places:
         if s <= p.start < e and p.kind == "vieta":
             return p.base
+    for tok in tokens(text, s, e):
+        if tok.text.lower() in EVENT_NOUNS:
+            before = [p for p in places if s <= p.start and p.end <= tok.start]
+            near = [p for p in before if p.case == "gen" and tok.start - p.end <= 40]
+            if near and not any(a <= near[-1].start < b for a, b in org_spans):
+                return near[-1].base
     return None
 
 
@@ -238,8 +338,13 @@ def _organisers_in(
     s, e = span
     out: list[str] = []
     for m in _ORGANISE.finditer(text, s, e):
-        for o in orgs:
-            if s <= o.start < e and (0 <= o.start - m.end() <= 2 or 0 <= m.start() - o.end <= 2):
+        near = [
+            o
+            for o in orgs
+            if s <= o.start < e and (0 <= o.start - m.end() <= 2 or 0 <= m.start() - o.end <= 2)
+        ]
+        for o in near:  # the whole name, not the body named inside it
+            if not any(x is not o and x.start <= o.start and o.end <= x.end for x in near):
                 out.append(o.name)
         for p in people:
             for pm in p.mentions:

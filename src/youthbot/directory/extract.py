@@ -7,12 +7,13 @@ import logging
 
 from youthbot.directory.events import find_events
 from youthbot.directory.facts import DocumentFacts, Mention, Organisation, Place
-from youthbot.directory.orgs import OrgMention, find_orgs, org_key
-from youthbot.directory.people import find_people
-from youthbot.directory.places import PlaceMention, find_places
+from youthbot.directory.people import build_people
 from youthbot.directory.projects import build_projects, find_projects
-from youthbot.directory.tokens import sentence_of
+from youthbot.text.named import find_named
+from youthbot.text.orgs import OrgMention, org_key
+from youthbot.text.places import PlaceMention
 from youthbot.text.sentences import split_sentences
+from youthbot.text.tokens import sentence_of
 from youthbot.types import Document
 
 logger = logging.getLogger(__name__)
@@ -32,11 +33,11 @@ def extract_facts(doc: Document) -> DocumentFacts:
     """
     text = doc.text
     sentences = split_sentences(text)
-    places = find_places(text)
-    org_mentions = find_orgs(text, sentences)
-    aliases = _org_aliases(org_mentions)
-    org_mentions = [_renamed(o, aliases) for o in org_mentions]
-    people = find_people(doc.path, text, sentences, org_mentions, places)
+    named = find_named(text, sentences)
+    places = named.places
+    aliases = _org_aliases(named.orgs)
+    org_mentions = [_renamed(o, aliases) for o in named.orgs]
+    people = build_people(doc.path, text, sentences, named.people)
     for person in people:
         person.orgs = list(dict.fromkeys(aliases.get(o, o) for o in person.orgs))
     projects = build_projects(
@@ -62,7 +63,8 @@ def _org_aliases(mentions: list[OrgMention]) -> dict[str, str]:
     names = {o.name for o in mentions}
     out: dict[str, str] = {}
     for short in names:
-        longer = [n for n in names if n != short and n.endswith(" " + short) and n[0].isupper()]
+        low = " " + short.lower()
+        longer = [n for n in names if n != short and n.lower().endswith(low) and n[0].isupper()]
         if len(longer) == 1 and short[0].isupper():
             out[short] = longer[0]
     return out

@@ -2,52 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
 from youthbot.directory.orgs import known_abbreviations
 from youthbot.directory.places import gazetteer, normalise_place
 from youthbot.directory.tokens import fold
-
-_ENDINGS = tuple(
-    sorted(
-        (
-            "am",
-            "im",
-            "um",
-            "ai",
-            "ei",
-            "as",
-            "es",
-            "us",
-            "is",
-            "ys",
-            "os",
-            "iem",
-            "ām",
-            "ēm",
-            "a",
-            "e",
-            "u",
-            "i",
-            "s",
-            "o",
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+from youthbot.text.morphology import stem_key
 
 
-@functools.lru_cache(maxsize=200_000)
 def word_stem(word: str) -> str:
-    """A folded word without its case ending (``Meldrājas`` → ``meldraj``)."""
-    w = fold(word)
-    for ending in _ENDINGS:
-        if w.endswith(ending) and len(w) - len(ending) >= 3:
-            return w[: -len(ending)]
-    return w
+    """A folded word without its case ending (``Meldrājas`` → ``meldraj``): text/'s stem key."""
+    return stem_key(word)
 
 
 def _words(s: str) -> list[str]:

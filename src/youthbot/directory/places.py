@@ -1,265 +1,29 @@
-"""Place names: the shipped gazetteer, Latvian case forms, and place mentions in text."""
+"""The directory's view of text/'s gazetteer and place mentions (in ``youthbot.text.places``)."""
 
-from __future__ import annotations
+from youthbot.text.places import (
+    CASES,
+    Gazetteer,
+    GazetteerEntry,
+    PlaceMention,
+    accusative,
+    find_places,
+    gazetteer,
+    inflect,
+    locative,
+    normalise_place,
+    place_tokens,
+)
 
-import logging
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
-from youthbot.directory.tokens import Token, fold, tokens
-
-logger = logging.getLogger(__name__)
-
-CASES = ("nom", "gen", "dat", "acc", "loc")
-
-# paradigm -> (ending removed from the base, endings for nom, gen, dat, acc, loc)
-_PARADIGMS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "a": ("a", ("a", "as", "ai", "u", "ā")),
-    "e": ("e", ("e", "es", "ei", "i", "ē")),
-    "f6": ("s", ("s", "s", "ij", "i", "ī")),
-    "f6pl": ("is", ("is", "u", "īm", "is", "īs")),
-    "m1": ("s", ("s", "a", "am", "u", "ā")),
-    "m3": ("us", ("us", "us", "um", "u", "ū")),
-    "mpl": ("i", ("i", "u", "iem", "us", "os")),
-    "fpl": ("as", ("as", "u", "ām", "as", "ās")),
-}
-_UNIT_WORDS = {  # administrative unit word -> its case forms (nom, gen, dat, acc, loc)
-    "novads": ("novads", "novada", "novadam", "novadu", "novadā"),
-    "pagasts": ("pagasts", "pagasta", "pagastam", "pagastu", "pagastā"),
-}
-_TOWN_WORDS = {"pilsēta", "pilsētā", "pilsētas", "pilsētu", "pilsētai", "ciemā", "ciems", "ciemu"}
-# "Eiropas Savienība", "Eiropas Komisija": the place word begins an organisation's name.
-_NOT_PLACE_BEFORE_CAP = {"Eiropas", "Eiropa", "Eiropai", "Baltijas"}
-
-
-@dataclass(frozen=True, slots=True)
-class GazetteerEntry:
-    """One place the package knows.
-
-    Attributes:
-        base: The base (nominative) name, e.g. ``Liepāja`` or ``Ogres novads``.
-        kind: ``valstspilseta``, ``pilseta``, ``ciems``, ``novads``, ``regions``, ``valsts``
-            or ``arvalstu_pilseta``.
-        center: For a novads, the town it is named after (else empty).
-    """
-
-    base: str
-    kind: str
-    center: str
-    paradigm: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """A place named in the text.
-
-    Attributes:
-        base: The base name.
-        kind: The gazetteer kind, or ``vieta`` for a place found only by its pattern.
-        case: ``nom``, ``gen``, ``dat``, ``acc`` or ``loc`` (the first reading when ambiguous).
-        start: Offset of the mention's first character.
-        end: Offset just past it.
-    """
-
-    base: str
-    kind: str
-    case: str
-    start: int
-    end: int
-
-
-def inflect(base: str, paradigm: str) -> dict[str, str]:
-    """The case forms of a one-word place name.
-
-    Args:
-        base: The nominative, e.g. ``Ventspils``.
-        paradigm: A paradigm code from the gazetteer (``a``, ``e``, ``f6``, ``m1`` ...).
-
-    Returns:
-        Case name → form; an indeclinable name gives the base for every case.
-    """
-    if paradigm not in _PARADIGMS or not base.endswith(_PARADIGMS[paradigm][0]):
-        return {case: base for case in CASES}
-    strip, endings = _PARADIGMS[paradigm]
-    stem = base[: len(base) - len(strip)]
-    if paradigm == "m1" and base.endswith("š"):
-        stem = base[:-1]
-    return {
-        case: (base if case == "nom" else stem + ending)
-        for case, ending in zip(CASES, endings, strict=True)
-    }
-
-
-class Gazetteer:
-    """The shipped list of Latvian and neighbouring places with every case form."""
-
-    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
-        """Build the form index.
-
-        Args:
-            rows: ``(base, kind, paradigm, center)`` tuples as in ``data/places_lv.tsv``.
-        """
-        self.entries: dict[str, GazetteerEntry] = {}
-        self.forms: dict[str, list[tuple[str, str]]] = {}
-        self.unit_forms: dict[str, str] = {}  # genitive "Ogres" -> "Ogres novads"
-        for base, kind, paradigm, center in rows:
-            self.entries[base] = GazetteerEntry(base, kind, center, paradigm)
-            if paradigm == "novads":
-                self.unit_forms[base.split(" ")[0]] = base
-                continue
-            for case, form in inflect(base, paradigm).items():
-                self.forms.setdefault(form, [])
-                if (base, case) not in self.forms[form]:
-                    self.forms[form].append((base, case))
-
-    def lookup(self, word: str) -> list[tuple[str, str]]:
-        """Readings ``(base, case)`` of one word, e.g. ``Liepājā`` → ``[("Liepāja", "loc")]``."""
-        return self.forms.get(word, [])
-
-    def related(self, base: str) -> set[str]:
-        """The base and the places it stands for: a novads and its town, either way round."""
-        out = {base}
-        entry = self.entries.get(base)
-        if entry and entry.center:
-            out.add(entry.center)
-        for other in self.entries.values():
-            if other.center == base:
-                out.add(other.base)
-        return out
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The gazetteer shipped as ``data/places_lv.tsv`` (loaded once)."""
-    raw = resources.files("youthbot.directory").joinpath("data/places_lv.tsv").read_text("utf-8")
-    rows = []
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        base, kind, paradigm, center = (line.split("\t") + ["", "", ""])[:4]
-        rows.append((base, kind, paradigm, center))
-    logger.debug("gazetteer: %d places", len(rows))
-    return Gazetteer(rows)
-
-
-def _unit_case(word: str) -> tuple[str, str] | None:
-    low = word.lower()
-    for unit, forms in _UNIT_WORDS.items():
-        if low in forms:
-            return unit, CASES[forms.index(low)]
-    return None
-
-
-def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-    """Place mentions in ``text[start:end]``, each normalised to its base name.
-
-    Gazetteer places in any case (``Ventspilī`` → ``Ventspils``), ``<genitive> novads`` and
-    ``<genitive> pagasts`` phrases, and an unknown town given as ``pilsētā Elektrēni``.
-
-    Args:
-        text: The whole document text.
-        start: Where to begin.
-        end: Where to stop.
-
-    Returns:
-        Mentions in text order.
-    """
-    gz = gazetteer()
-    toks = tokens(text, start, end)
-    out: list[PlaceMention] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        gap_ok = nxt is not None and re.fullmatch(r"[ \t]+", text[tok.end : nxt.start]) is not None
-        unit = _unit_case(nxt.text) if (nxt is not None and gap_ok and tok.is_cap) else None
-        if unit and tok.text.endswith(("s", "u", "a")) and not tok.is_upper:
-            name = gz.unit_forms.get(tok.text, f"{tok.text} {unit[0]}")
-            kind = gz.entries[name].kind if name in gz.entries else unit[0]
-            out.append(PlaceMention(name, kind, unit[1], tok.start, nxt.end))
-            i += 2
-            continue
-        readings = gz.lookup(tok.text)
-        if readings:
-            if tok.text in _NOT_PLACE_BEFORE_CAP and nxt is not None and nxt.is_cap and gap_ok:
-                i += 1
-                continue
-            base, case = readings[0]
-            out.append(PlaceMention(base, gz.entries[base].kind, case, tok.start, tok.end))
-        elif (
-            tok.text.lower() in _TOWN_WORDS
-            and nxt is not None
-            and nxt.is_cap
-            and gap_ok
-            and not nxt.is_upper
-            and not gz.lookup(nxt.text)
-        ):
-            out.append(PlaceMention(nxt.text, "vieta", "nom", nxt.start, nxt.end))
-            i += 2
-            continue
-        i += 1
-    return out
-
-
-def normalise_place(name: str) -> str | None:
-    """The base name of a place as a user may type it (``Liepājā``, ``ogres novadā``).
-
-    Args:
-        name: A place name in any case, any capitalisation, with or without diacritics.
-
-    Returns:
-        The gazetteer base name, the name itself title-cased when unknown, None when empty.
-    """
-    words = name.strip().split()
-    if not words:
-        return None
-    gz = gazetteer()
-    if len(words) == 2 and _unit_case(words[1]):
-        first = words[0][:1].upper() + words[0][1:]
-        if first in gz.unit_forms:
-            return gz.unit_forms[first]
-        for form, readings in gz.forms.items():
-            if fold(form) == fold(first) and readings[0][1] == "gen":
-                return gz.unit_forms.get(form, f"{form} novads")
-        return f"{first} {_unit_case(words[1])[0]}"  # type: ignore[index]
-    key = fold(" ".join(words))
-    for _form, readings in _folded_forms().get(key, []):
-        return readings[0][0]
-    return " ".join(w[:1].upper() + w[1:] for w in words)
-
-
-@lru_cache(maxsize=1)
-def _folded_forms() -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
-    out: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
-    for form, readings in gazetteer().forms.items():
-        out.setdefault(fold(form), []).append((form, readings))
-    for base in gazetteer().entries:
-        out.setdefault(fold(base), []).insert(0, (base, [(base, "nom")]))
-    return out
-
-
-def locative(base: str) -> str | None:
-    """The locative of a place's base name (``Liepāja`` → ``Liepājā``), None when unknown."""
-    words = base.split(" ")
-    if len(words) == 2 and words[1] in _UNIT_WORDS:
-        return f"{words[0]} {_UNIT_WORDS[words[1]][4]}"
-    entry = gazetteer().entries.get(base)
-    if entry is None:
-        return None
-    return inflect(base, entry.paradigm)["loc"]
-
-
-def accusative(base: str) -> str | None:
-    """The accusative of a place's base name (``Lietuva`` → ``Lietuvu``), None when unknown."""
-    entry = gazetteer().entries.get(base)
-    if entry is None or " " in base:
-        return None
-    return inflect(base, entry.paradigm)["acc"]
-
-
-def place_tokens(toks: list[Token]) -> set[int]:
-    """Indexes of the tokens that are gazetteer place forms (used to keep names apart)."""
-    gz = gazetteer()
-    return {i for i, t in enumerate(toks) if gz.lookup(t.text)}
+__all__ = [
+    "CASES",
+    "Gazetteer",
+    "GazetteerEntry",
+    "PlaceMention",
+    "accusative",
+    "find_places",
+    "gazetteer",
+    "inflect",
+    "locative",
+    "normalise_place",
+    "place_tokens",
+]

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 from youthbot.directory.facts import Mention, Project
-from youthbot.directory.orgs import OrgMention, is_modifier
-from youthbot.directory.tokens import fold, quoted, sentence_of, squash, tokens
+from youthbot.text.normalize import fold
+from youthbot.text.orgs import OrgMention, is_modifier
+from youthbot.text.tokens import quoted, sentence_of, squash, tokens
 
 _PROJECT_WORD = re.compile(r"^(projekt|programm|konkurs|iniciatīv)", re.I)
 _NUMBER = r"[A-Z0-9][A-Za-z0-9.\-/]*\d[A-Za-z0-9.\-/]*[A-Za-z0-9]"

@@ -6,8 +6,9 @@ import unicodedata
 
 __all__ = ["SOFT_HYPHEN", "fold", "has_diacritics", "nfc"]
 
-# Letters that Unicode does not decompose into base + mark but that readers fold anyway.
-_EXTRA = {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t"}
+# Letters that Unicode does not decompose into base + mark but that readers fold anyway, and
+# the non-breaking hyphen, which keys treat as a hyphen ("Bērziņa‑Igaune").
+_EXTRA = {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t", "\u2011": "-"}
 
 
 #: U+00AD, a hyphenation hint that is invisible unless a line breaks there: "jaunat\u00adnes"

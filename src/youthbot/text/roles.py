@@ -1,10 +1,22 @@
-"""Role nouns (vadītāja, eksperte, pārstāvji …) and their case and number forms."""
+"""Role nouns (vadītāja, eksperte, pārstāvji …) in every case and number, with their gender."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
-# masculine base, feminine base
+from youthbot.text.morphology import ADJECTIVE, CASES, Case, Gender, Number, decline
+
+__all__ = [
+    "GROUP_NOUNS",
+    "RoleReading",
+    "is_role",
+    "role_forms",
+    "role_readings",
+    "singular_role",
+]
+
+# masculine base, feminine base: the posts, trades and functions that introduce a person
 _ROLE_PAIRS: tuple[tuple[str, str], ...] = (
     ("vadītājs", "vadītāja"),
     ("eksperts", "eksperte"),
@@ -43,54 +55,144 @@ _ROLE_PAIRS: tuple[tuple[str, str], ...] = (
     ("administrators", "administratore"),
     ("aktīvists", "aktīviste"),
     ("līderis", "līdere"),
-    ("brīvprātīgais", "brīvprātīgā"),
     ("vēstnesis", "vēstnese"),
     ("analītiķis", "analītiķe"),
     ("priekšnieks", "priekšniece"),
     ("pārvaldnieks", "pārvaldniece"),
     ("valdnieks", "valdniece"),
+    ("fotogrāfs", "fotogrāfe"),
+    ("žurnālists", "žurnāliste"),
+    ("redaktors", "redaktore"),
+    ("autors", "autore"),
+    ("dalībnieks", "dalībniece"),
+    ("pasniedzējs", "pasniedzēja"),
+    ("instruktors", "instruktore"),
+    ("rektors", "rektore"),
+    ("dekāns", "dekāne"),
+    ("profesors", "profesore"),
+    ("docents", "docente"),
+    ("pētnieks", "pētniece"),
+    ("zinātnieks", "zinātniece"),
+    ("inspektors", "inspektore"),
+    ("ārsts", "ārste"),
+    ("advokāts", "advokāte"),
+    ("prokurors", "prokurore"),
+    ("tiesnesis", "tiesnese"),
+    ("premjerministrs", "premjerministre"),
+    ("premjers", "premjere"),
+    ("valdītājs", "valdītāja"),
+    ("uzņēmējs", "uzņēmēja"),
+    ("īpašnieks", "īpašniece"),
+    ("mākslinieks", "māksliniece"),
+    ("rakstnieks", "rakstniece"),
+    ("dzejnieks", "dzejniece"),
+    ("komponists", "komponiste"),
+    ("diriģents", "diriģente"),
+    ("dziedātājs", "dziedātāja"),
+    ("režisors", "režisore"),
+    ("sportists", "sportiste"),
+    ("runātājs", "runātāja"),
+    ("viesis", "viešņa"),
+    ("students", "studente"),
+    ("skolēns", "skolniece"),
+    ("audzēknis", "audzēkne"),
+    ("absolvents", "absolvente"),
+    ("animators", "animatore"),
+    ("dizainers", "dizainere"),
+    ("psihoterapeits", "psihoterapeite"),
+    ("kolēģis", "kolēģe"),
+    ("kapelāns", "kapelāne"),
+    ("vēstnieks", "vēstniece"),
+    ("kancleris", "kanclere"),
+    ("rīkotājs", "rīkotāja"),
+    ("iniciators", "iniciatore"),
+    ("brīvprātīgais", "brīvprātīgā"),
 )
-_IRREGULAR = {
-    "pārstāvis": ("pārstāvja", "pārstāvji", "pārstāvjus"),
-    "loceklis": ("locekļa", "locekļi", "locekļus"),
-    "treneris": ("trenera", "treneri", "trenerus"),
-    "metodiķis": ("metodiķa", "metodiķi", "metodiķus"),
-    "menedžeris": ("menedžera", "menedžeri", "menedžerus"),
-    "līderis": ("līdera", "līderi", "līderus"),
-    "analītiķis": ("analītiķa", "analītiķi", "analītiķus"),
-    "vēstnesis": ("vēstneša", "vēstneši", "vēstnešus"),
-    "brīvprātīgais": ("brīvprātīgā", "brīvprātīgie", "brīvprātīgos"),
-}
 #: Nouns for a group whose members are listed after a dash or colon.
-GROUP_NOUNS = frozenset({"komanda", "komandas", "grupa", "delegācija", "pārstāvji", "dalībnieki"})
+GROUP_NOUNS = frozenset(
+    {
+        "komanda",
+        "komandas",
+        "grupa",
+        "delegācija",
+        "pārstāvji",
+        "pārstāves",
+        "dalībnieki",
+        "dalībnieces",
+        "lektori",
+        "viesi",
+        "organizatori",
+        "vadītāji",
+    }
+)
+_ADJECTIVE_ROLES = {"brīvprātīgais", "brīvprātīgā"}
+
+
+@dataclass(frozen=True, slots=True)
+class RoleReading:
+    """One reading of a word as a role noun form.
+
+    Attributes:
+        masculine: The masculine base (``vadītājs``).
+        feminine: The feminine base (``vadītāja``).
+        gender: The gender of this form.
+        number: ``sg`` or ``pl``.
+        case: The case of this form.
+    """
+
+    masculine: str
+    feminine: str
+    gender: Gender
+    number: Number
+    case: Case
+
+
+def _declined(base: str, gender: Gender) -> dict[tuple[Number, Case], str]:
+    if base in _ADJECTIVE_ROLES:
+        stem = base[:-3] if gender == "m" else base[:-1]
+        return {
+            (n, c): stem + ADJECTIVE[gender][n][i]
+            for n in ("sg", "pl")
+            for i, c in enumerate(CASES)
+        }
+    return decline(base, "f4" if gender == "f" and base.endswith("a") else None)
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, tuple[RoleReading, ...]]:
+    out: dict[str, list[RoleReading]] = {}
+    for masc, fem in _ROLE_PAIRS:
+        for base, gender in ((masc, "m"), (fem, "f")):
+            for (number, case), form in _declined(base, gender).items():
+                reading = RoleReading(masc, fem, gender, number, case)  # type: ignore[arg-type]
+                if reading not in out.setdefault(form, []):
+                    out[form].append(reading)
+    return {form: tuple(r) for form, r in out.items()}
+
+
+def role_readings(word: str) -> tuple[RoleReading, ...]:
+    """Every reading of ``word`` (any capitalisation) as a role noun form; empty when none.
+
+    ``vadītāja`` reads as the feminine nominative and the masculine genitive; ``koordinatorei``
+    as the feminine dative.
+    """
+    return _readings().get(word.lower(), ())
 
 
 @lru_cache(maxsize=1)
 def role_forms() -> dict[str, tuple[str, str, bool]]:
-    """Role noun form → ``(masculine base, feminine base, plural)``.
-
-    Singular nominative and genitive of both genders and the plural nominative and accusative.
-    """
+    """Role noun form → ``(masculine base, feminine base, plural)``, every case and number."""
     out: dict[str, tuple[str, str, bool]] = {}
-    for masc, fem in _ROLE_PAIRS:
-        entry_sg, entry_pl = (masc, fem, False), (masc, fem, True)
-        out[masc] = out[fem] = entry_sg
-        if masc in _IRREGULAR:
-            gen, pl, pl_acc = _IRREGULAR[masc]
-        else:
-            stem = masc[:-2] if masc.endswith("is") else masc[:-1]
-            gen, pl, pl_acc = stem + "a", stem + "i", stem + "us"
-        out.setdefault(gen, entry_sg)
-        out[pl] = out[pl_acc] = entry_pl
-        fem_gen = fem + "s"
-        out.setdefault(fem_gen, entry_sg)
-        out.setdefault(fem[:-1] + "as" if fem.endswith("a") else fem[:-1] + "es", entry_pl)
+    for form, readings in _readings().items():
+        first = readings[0]
+        plural = all(r.number == "pl" for r in readings)
+        out[form] = (first.masculine, first.feminine, plural)
     return out
 
 
 def is_role(word: str) -> bool:
     """Whether ``word`` (any capitalisation) is a role noun form."""
-    return word.lower() in role_forms()
+    return word.lower() in _readings()
 
 
 def singular_role(word: str, gender: str) -> str:

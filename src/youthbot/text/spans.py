@@ -213,37 +213,29 @@ def _named_spans(
     want: set[str],
     sentences: list[tuple[int, int]] | None,
 ) -> list[Span]:
-    """People, organisations and places in ``text[start:stop]``.
+    """People, organisations and places in ``text[start:stop]`` (from ``text.named``)."""
+    from youthbot.text.named import find_named
 
-    The recognisers live in ``youthbot.directory`` today and move into ``text/`` with the
-    morphology layer (issue 11); this function is the one door to them.
-    """
-    from youthbot.directory.orgs import find_orgs
-    from youthbot.directory.people import find_people
-    from youthbot.directory.places import find_places
-    from youthbot.text.sentences import split_sentences
-
-    sents = sentences if sentences is not None else split_sentences(text)
-    places = find_places(text)
-    orgs = find_orgs(text, sents)
+    named = find_named(text, sentences)
     out: list[Span] = []
     if "place" in want:
         out.extend(
             Span("place", p.start, p.end, text[p.start : p.end], p.base)
-            for p in places
+            for p in named.places
             if start <= p.start and p.end <= stop
         )
     if "org" in want:
         out.extend(
             Span("org", o.start, o.end, text[o.start : o.end], o.name)
-            for o in orgs
+            for o in named.orgs
             if start <= o.start and o.end <= stop
         )
     if "person" in want:
-        for person in find_people("", text, sents, orgs, places):
-            out.extend(
-                Span("person", m.start, m.end, m.quote, person.name)
-                for m in person.mentions
-                if start <= m.start and m.end <= stop
-            )
+        from youthbot.text.person_links import initial_owner
+
+        for h in named.people:
+            if start <= h.start and h.end <= stop:
+                owner = initial_owner(h, named.people) if h.initial else None
+                name = owner.name if owner is not None else h.name
+                out.append(Span("person", h.start, h.end, text[h.start : h.end], name))
     return out
