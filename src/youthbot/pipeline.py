@@ -289,6 +289,7 @@ class Pipeline:
 
     def _directory_answer(self, question: str, gen: _Generation) -> Answer | None:
         from youthbot.directory.answer import answer_from_directory
+        from youthbot.question import analyse_question
 
         def passage_for_span(doc: str, start: int, end: int) -> Passage:
             stored = gen.store.chunk_containing(doc, start, end)
@@ -297,7 +298,8 @@ class Pipeline:
             return Passage(stored.chunk, 1.0, stored.title, stored.date, rank=1)
 
         try:
-            return answer_from_directory(question, gen.facts, passage_for_span)
+            analysed = analyse_question(question, self.analyzer)
+            return answer_from_directory(analysed, gen.facts, passage_for_span)
         except InputError:
             logger.warning("directory answer pointed outside the index", exc_info=True)
             return None

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from youthbot.directory.orgs import known_abbreviations
 from youthbot.directory.places import gazetteer, normalise_place
 from youthbot.directory.tokens import fold
+
+if TYPE_CHECKING:
+    from youthbot.directory.entries import ProjectEntry
 
 _ENDINGS = tuple(
     sorted(
@@ -88,22 +91,38 @@ def org_matches(query: str, name: str, abbreviation: str = "") -> bool:
     return name_matches(q, name)
 
 
-def place_set(query: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def place_set(query: str) -> frozenset[str]:
     """The base names a place filter stands for: the place and its novads or town."""
     base = normalise_place(query)
     if base is None:
-        return set()
-    return gazetteer().related(base) | {base}
+        return frozenset()
+    return frozenset(gazetteer().related(base) | {base})
 
 
-def project_matches(query: str, project: dict[str, Any]) -> bool:
+@functools.lru_cache(maxsize=1)
+def _place_forms() -> dict[str, str]:
+    gz = gazetteer()
+    out = {fold(form): readings[0][0] for form, readings in gz.forms.items() if readings}
+    for base in gz.entries:
+        out.setdefault(fold(base), base)
+    return out
+
+
+def known_place(word: str) -> str | None:
+    """The base name of the gazetteer place a single word names in any case, with or without
+    diacritics and capital (``liepaja`` → ``Liepāja``), or None."""
+    return _place_forms().get(fold(word))
+
+
+def project_matches(query: str, project: ProjectEntry) -> bool:
     """Whether ``query`` names the project: part of its name, or its number (``Nr.`` optional)."""
     q = re.sub(r"^nr\.?\s*", "", query.strip(), flags=re.I)
     if not q:
         return False
-    if project.get("number") and fold(q) in fold(project["number"]):
+    if project.number and fold(q) in fold(project.number):
         return True
-    return fold(q) in fold(project["name"]) or name_matches(q, project["name"])
+    return fold(q) in fold(project.name) or name_matches(q, project.name)
 
 
 def _bounds(iso: str | None, upper: bool) -> str | None:
@@ -134,3 +153,17 @@ def date_in_range(
     if date_to and lo > (_bounds(date_to, upper=True) or "9999"):
         return False
     return True
+
+
+def date_parts(iso: str) -> tuple[int | None, int | None, int | None]:
+    """``(year, month, day)`` of an ISO date, full or partial (``--01-26``, ``2024-05``)."""
+    parts = iso.lstrip("-").split("-")
+    if iso.startswith("--"):
+        month, day = (parts + [""])[:2]
+        return None, int(month) if month else None, int(day) if day else None
+    year, month, day = (parts + ["", ""])[:3]
+    return (
+        int(year) if year.isdigit() else None,
+        int(month) if month.isdigit() else None,
+        int(day) if day.isdigit() else None,
+    )
