@@ -167,3 +167,21 @@ def date_parts(iso: str) -> tuple[int | None, int | None, int | None]:
         int(month) if month.isdigit() else None,
         int(day) if day.isdigit() else None,
     )
+
+
+#: Final consonants that alternate in Latvian inflection, folded ("jaunietis" → "jauniešu":
+#: t/š, folded t/s; "brālis" → "brāļu" folds the same): a stem ending in one meets a stem
+#: ending in the other.
+_ALTERNATING = {"t": "s", "s": "t", "d": "z", "z": "d", "k": "c", "c": "k"}
+
+
+def stem_variants(stem: str) -> frozenset[str]:
+    """A stem and the stems it meets across a final consonant alternation (stems of five
+    letters or more only: ``jauniet`` ↔ ``jaunies``)."""
+    alternate = _ALTERNATING.get(stem[-1:]) if len(stem) >= 5 else None
+    return frozenset({stem} if alternate is None else {stem, stem[:-1] + alternate})
+
+
+def stems_meet(alternatives: frozenset[str], held: frozenset[str]) -> bool:
+    """Whether one of ``alternatives`` (or its alternating variant) is among ``held``."""
+    return any(not stem_variants(a).isdisjoint(held) for a in alternatives)

@@ -6,6 +6,7 @@ Dates are spelled by ``youthbot.text.dates.format_date`` (words=True: "26. janv�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -64,15 +65,18 @@ def _cap(s: str) -> str:
 
 
 def _title_is_phrase(title: str) -> bool:
-    """Whether an event's title is a noun phrase ("apmācības par …") rather than a clause."""
-    head = title.split(" par ")[0].split(" ")[-1].lower()
+    """Whether an event's title is a noun phrase ("apmācības par …", "jauniešu forums
+    “Balss”") rather than a clause."""
+    head = re.sub(r"\s*“[^”]*”", "", title.split(" par ")[0]).split(" ")[-1].lower()
     return head in _EVENT_BASES
 
 
 def subject(event: Event, english: bool) -> str:
     """The event as a sentence's subject: its title when that is a noun phrase."""
     if _title_is_phrase(event.title):
-        return f"“{event.title}”" if english else _cap(event.title)
+        if english and "“" not in event.title:
+            return f"“{event.title}”"
+        return _cap(event.title)
     return "The event" if english else "Pasākums"
 
 
@@ -134,10 +138,13 @@ class AnswerBuilder:
     def happened(self, e: Event, asked: str) -> None:
         """ "<event> notika <date> <place>." citing the span of what was ``asked``."""
         cites = [self.cite_evidence(e, asked)]
+        what = subject(e, self.english)
         date, place = date_text(e, self.english), place_text(e.place, self.english)
+        if asked == "date" and place and place in what:
+            place = ""  # "Balvos jauniešu forums … notika 6. novembrī", not "… Balvos" again
         verb = "took place" if self.english else "notika"
         details = (date, place) if asked == "date" else (place, date)
-        self.say(" ".join(x for x in (subject(e, self.english), verb, *details) if x) + ".", cites)
+        self.say(" ".join(x for x in (what, verb, *details) if x) + ".", cites)
 
     def participants(self, e: Event, names: list[str]) -> None:
         """Who took part in an event."""

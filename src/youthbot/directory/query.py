@@ -17,6 +17,7 @@ from youthbot.directory.lookup import org_core, stems
 from youthbot.directory.match import date_parts, known_place, name_matches, word_stem
 from youthbot.directory.places import normalise_place
 from youthbot.directory.tokens import Token, quoted, tokens
+from youthbot.text.crosslingual import latvian_equivalents
 from youthbot.text.happenings import happenings_in
 from youthbot.text.questions import QUESTION_WORDS
 from youthbot.text.relations import Relation, relation_of
@@ -68,6 +69,13 @@ _PROJECT_WORDS = frozenset(
     word_stem(w)
     for w in "projekts projekti programma programmas project projects programme".split()
 )
+#: Nouns that only say what kind of answer is wanted ("Kurā datumā …?", "Kādā pilsētā …?",
+#: "On which day …?"), like the question words themselves.
+_FRAME_WORDS = frozenset(
+    word_stem(w)
+    for w in """datums datumā dienā diena dienās gadā gads mēnesī mēnesis laikā laiks vietā vieta
+    pilsētā pilsēta adresē adrese date day days year month time place city town venue""".split()
+)
 #: Place forms that are common words too ("amatu" = the post); read as places only capitalised.
 _COMMON_WORDS = frozenset(
     {"amata", "amatu", "amatā", "amatam", "baloži", "ērgļi", "ērgļu", "sēja", "ape"}
@@ -93,7 +101,8 @@ class DirectoryQuery:
         nouns: The kinds of event it names (base forms), generic ones left out.
         dates: ``(year, month, day)`` of each date it names (parts it leaves out are None).
         named: An event it names in quotes ("seminārs “Līderis manī”"), or empty.
-        topic: Stems of its other words: a held event must say each of them.
+        topic: Its other words, each as the stems that may say it (the word's own; for an
+            English word its Latvian equivalents' too): a held event must say each of them.
         eventful: Whether it names an event (an event noun) or a verb of one happening.
     """
 
@@ -107,7 +116,7 @@ class DirectoryQuery:
     nouns: frozenset[str]
     dates: tuple[tuple[int | None, int | None, int | None], ...]
     named: str
-    topic: frozenset[str]
+    topic: tuple[frozenset[str], ...]
     eventful: bool
 
     @property
@@ -181,14 +190,14 @@ def read_question(question: Question, lookup: DirectoryLookup) -> DirectoryQuery
         places -= set(o.places)
     for i, t in enumerate(toks):
         low = t.text.lower()
-        if low in _STOP or relation_of(t.text) is not None or word_stem(t.text) in _PROJECT_WORDS:
+        stem = word_stem(t.text)
+        if low in _STOP or relation_of(t.text) is not None or stem in _PROJECT_WORDS | _FRAME_WORDS:
             used.add(i)
     for p in projects:
         _use_stems(toks, stems(p.name), used)
     dates = tuple(date_parts(s.value) for s in question.dates)
-    topic = frozenset(
-        word_stem(t.text) for i, t in enumerate(toks) if i not in used and len(t.text) >= 3
-    )
+    left = dict.fromkeys(t.text for i, t in enumerate(toks) if i not in used and len(t.text) >= 3)
+    topic = tuple(_said_as(word, question.english) for word in left)
     return DirectoryQuery(
         ask=ask,
         english=question.english,
@@ -203,6 +212,14 @@ def read_question(question: Question, lookup: DirectoryLookup) -> DirectoryQuery
         topic=topic,
         eventful=bool(nouns or happenings & {"happen", "attend"}),
     )
+
+
+def _said_as(word: str, english: bool) -> frozenset[str]:
+    """The stems that say ``word``: its own, and its Latvian equivalents' in English."""
+    said = {word_stem(word)}
+    if english:
+        said.update(word_stem(lv) for lv in latvian_equivalents(word))
+    return frozenset(said)
 
 
 def _use_stems(toks: list[Token], held: frozenset[str], used: set[int]) -> None:

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from youthbot.directory.events import EVENT_NOUNS
 from youthbot.directory.lookup import event_stems
-from youthbot.directory.match import date_parts, org_matches, place_set, word_stem
+from youthbot.directory.match import (
+    date_parts,
+    org_matches,
+    place_set,
+    stem_variants,
+    stems_meet,
+    word_stem,
+)
 from youthbot.directory.tokens import fold
 
 if TYPE_CHECKING:
@@ -74,8 +81,8 @@ def events_for(q: DirectoryQuery, lookup: DirectoryLookup, org_filter: bool = Tr
         said = event_stems(e)
         if q.nouns and not any(_NOUN_STEMS.get(n, frozenset()) & said for n in q.nouns):
             continue  # "forums" asked, a seminar held
-        if not q.topic <= said:
-            continue
+        if not all(stems_meet(alternatives, said) for alternatives in q.topic):
+            continue  # a word of the question's subject the event does not say
         out.append(e)
     return out
 
@@ -105,8 +112,9 @@ def _candidates(
         exact = lookup.organised_by([org])  # else matched by part of their name, below
         lists.append(exact or lookup.heads())
     if not lists and (q.topic or q.nouns):
-        noun_stems = {s for n in q.nouns for s in _NOUN_STEMS.get(n, ())}
-        lists.append(lookup.titled_with(q.topic | noun_stems))
+        said = {v for alts in q.topic for a in alts for v in stem_variants(a)}
+        said |= {s for n in q.nouns for s in _NOUN_STEMS.get(n, ())}
+        lists.append(lookup.titled_with(said))
     if not lists:
         return []
     return min(lists, key=len)
