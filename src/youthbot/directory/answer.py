@@ -68,7 +68,7 @@ def answer_from_directory(
 
 def _one_event(q: DirectoryQuery, lookup: DirectoryLookup, b: AnswerBuilder) -> None:
     """Organisers, participants, date or place of the one event the question is about."""
-    events = events_for(q, lookup, org_filter=q.ask != "organiser")
+    events = events_for(q, lookup, org_filter=q.ask != "organiser", limit=2)
     if len(events) != 1:
         logger.debug("directory: %d events fit", len(events))
         return

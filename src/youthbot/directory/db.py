@@ -627,13 +627,14 @@ class FactStore:
         return out
 
     def counts(self) -> dict[str, int]:
-        """How many distinct people, organisations, places, projects and events are held."""
+        """How many distinct people, organisations, places, projects and events are held
+        (from the names alone: no mention is read)."""
         return {
-            "people": len(self.all_people()),
-            "orgs": len(self.all_orgs()),
+            "people": len(self.person_names()),
+            "orgs": len(self.org_names()),
             "places": len(self._rows("SELECT DISTINCT name FROM dir_places")),
-            "projects": len(self.all_projects()),
-            "events": len(self.all_events()),
+            "projects": len(self.project_names()),
+            "events": len(self._rows("SELECT 1 FROM dir_events")),
         }
 
 

@@ -99,6 +99,7 @@ class DirectoryLookup:
             store: The directory of one index generation.
         """
         self.store = store
+        self._said: dict[tuple[str, int], frozenset[str]] = {}
 
     # -- people ------------------------------------------------------------------------
     @functools.cached_property
@@ -209,6 +210,10 @@ class DirectoryLookup:
         return self._heads_by(lambda e: [_month_key(e.date)] if e.date else [])
 
     @functools.cached_property
+    def _by_day(self) -> dict[str, list[EventHead]]:
+        return self._heads_by(lambda e: [_day_key(e.date)] if e.date else [])
+
+    @functools.cached_property
     def _by_project(self) -> dict[str, list[EventHead]]:
         return self._heads_by(lambda e: [fold(e.project)] if e.project else [])
 
@@ -228,8 +233,11 @@ class DirectoryLookup:
     def _position(self) -> dict[int, int]:
         return {h.id: i for i, h in enumerate(self.store.event_heads())}
 
-    def _union(self, groups: Iterable[Iterable[EventHead]]) -> list[EventHead]:
+    def _union(self, groups: Iterable[Sequence[EventHead]]) -> list[EventHead]:
         """The heads of every group, once each, in document order."""
+        groups = [g for g in groups if g]
+        if len(groups) == 1:  # each index keeps document order
+            return list(groups[0])
         seen: dict[int, EventHead] = {}
         for group in groups:
             for e in group:
@@ -257,6 +265,18 @@ class DirectoryLookup:
         """Events whose date falls in this month (of any year)."""
         return list(self._by_month.get(f"{month:02d}", ()))
 
+    def on_day(self, month: int, day: int) -> list[EventHead]:
+        """Events whose date is this day of this month (of any year)."""
+        return list(self._by_day.get(f"{month:02d}-{day:02d}", ()))
+
+    def said(self, e: Event) -> frozenset[str]:
+        """``event_stems(e)``, kept per event."""
+        key = (e.doc, e.start)
+        held = self._said.get(key)
+        if held is None:
+            held = self._said[key] = event_stems(e)
+        return held
+
     def of_projects(self, names: Iterable[str]) -> list[EventHead]:
         """Events of these projects (by name)."""
         return self._union(self._by_project.get(fold(n), ()) for n in names)
@@ -277,6 +297,13 @@ class DirectoryLookup:
         want = fold(name)
         rare = min(held, key=lambda s: (len(self._by_title_stem.get(s, ())), s))
         return [e for e in self._by_title_stem.get(rare, ()) if want in fold(e.title)]
+
+
+def _day_key(iso: str) -> str:
+    parts = iso.lstrip("-").split("-")
+    if iso.startswith("--"):
+        return "-".join(parts[:2])
+    return "-".join(parts[1:3])
 
 
 def _month_key(iso: str) -> str:

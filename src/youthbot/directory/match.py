@@ -155,6 +155,7 @@ def date_in_range(
     return True
 
 
+@functools.lru_cache(maxsize=20_000)
 def date_parts(iso: str) -> tuple[int | None, int | None, int | None]:
     """``(year, month, day)`` of an ISO date, full or partial (``--01-26``, ``2024-05``)."""
     parts = iso.lstrip("-").split("-")

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from youthbot.directory.events import EVENT_NOUNS
-from youthbot.directory.lookup import event_stems
 from youthbot.directory.match import (
     date_parts,
     org_matches,
@@ -37,13 +36,17 @@ PROJECT_LEAD_ROLE = "projekta vadītāj"
 #: Topic words needed when a question names no place, person, organisation, project, date or
 #: event name: two, or one beside a kind of event ("nometne").
 TOPIC_ALONE = 2
+#: Events read whole at a time while matching (the rest are not read once enough match).
+BATCH = 64
 
 _NOUN_STEMS: dict[str, frozenset[str]] = {}
 for _form, _base in EVENT_NOUNS.items():
     _NOUN_STEMS[_base] = _NOUN_STEMS.get(_base, frozenset()) | {word_stem(_form)}
 
 
-def events_for(q: DirectoryQuery, lookup: DirectoryLookup, org_filter: bool = True) -> list[Event]:
+def events_for(
+    q: DirectoryQuery, lookup: DirectoryLookup, org_filter: bool = True, limit: int | None = None
+) -> list[Event]:
     """The held events that match everything the question says about its event.
 
     Args:
@@ -51,6 +54,8 @@ def events_for(q: DirectoryQuery, lookup: DirectoryLookup, org_filter: bool = Tr
         lookup: The directory's indexes.
         org_filter: Whether the organisation it names must be an organiser (not when it asks
             who organised: then the organisation is the answer, not the filter).
+        limit: Stop after this many (a question about one event needs to know only whether
+            a second one fits too).
 
     Returns:
         The matching events in document order (empty when it names too little to tell).
@@ -61,24 +66,37 @@ def events_for(q: DirectoryQuery, lookup: DirectoryLookup, org_filter: bool = Tr
     names = {p.name for p in q.people} if q.people and q.ask != "participants" else set()
     projects = {fold(p.name) for p in q.projects}
     org = q.orgs[0].name if q.orgs and org_filter else None
-    heads = []
-    for e in _candidates(q, lookup, wanted, names, projects, org):
+    out: list[Event] = []
+    batch: list[EventHead] = []
+    candidates = _candidates(q, lookup, wanted, names, projects, org)
+    for i, e in enumerate(candidates):
         if wanted is not None and e.place not in wanted:
-            continue
-        if names and not names & set(e.people):
-            continue
-        if projects and not (e.project and fold(e.project) in projects):
-            continue
-        if org is not None and not any(org_matches(org, o) for o in e.organisers):
-            continue
-        if q.named and fold(q.named) not in fold(e.title):
-            continue
-        if q.dates and not any(_date_hits(e.date, d) for d in q.dates):
-            continue
-        heads.append(e)
+            pass
+        elif names and not names & set(e.people):
+            pass
+        elif projects and not (e.project and fold(e.project) in projects):
+            pass
+        elif org is not None and not any(org_matches(org, o) for o in e.organisers):
+            pass
+        elif q.named and fold(q.named) not in fold(e.title):
+            pass
+        elif q.dates and not any(_date_hits(e.date, d) for d in q.dates):
+            pass
+        else:
+            batch.append(e)
+        if batch and (len(batch) == BATCH or i == len(candidates) - 1):
+            out += _said_enough(q, lookup, lookup.events(batch))
+            batch = []
+            if limit is not None and len(out) >= limit:
+                return out[:limit]
+    return out
+
+
+def _said_enough(q: DirectoryQuery, lookup: DirectoryLookup, events: list[Event]) -> list[Event]:
+    """Those of ``events`` that say the kind of event and every word the question asks for."""
     out = []
-    for e in lookup.events(heads):
-        said = event_stems(e)
+    for e in events:
+        said = lookup.said(e)
         if q.nouns and not any(_NOUN_STEMS.get(n, frozenset()) & said for n in q.nouns):
             continue  # "forums" asked, a seminar held
         if not all(stems_meet(alternatives, said) for alternatives in q.topic):
@@ -105,9 +123,14 @@ def _candidates(
         lists.append(lookup.of_projects(projects))
     if q.named:
         lists.append(lookup.titled(q.named))
-    months = {m for _, m, _ in q.dates}
-    if q.dates and None not in months:
-        lists.append([e for m in sorted(m for m in months if m) for e in lookup.in_month(m)])
+    if q.dates and all(m for _, m, _ in q.dates):
+        lists.append(
+            [
+                e
+                for _, m, d in q.dates
+                for e in (lookup.on_day(m, d) if m and d else lookup.in_month(m or 0))
+            ]
+        )
     if org is not None and not lists:
         exact = lookup.organised_by([org])  # else matched by part of their name, below
         lists.append(exact or lookup.heads())
