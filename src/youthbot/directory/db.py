@@ -321,12 +321,8 @@ class FactStore:
     def all_orgs(self) -> list[OrgEntry]:
         """Every organisation across documents, sorted by name."""
         if self._orgs is None:
-            people_of: dict[str, list[str]] = defaultdict(list)
-            for person in self.all_people():
-                for name in person.orgs:
-                    people_of[name].append(person.name)
             rows = self._rows(f"{_ORGS} ORDER BY doc")
-            orgs = _join_orgs(rows, self._mentions("org"), people_of)
+            orgs = _join_orgs(rows, self._mentions("org"), self._people_of_orgs())
             self._orgs = tuple(sorted(orgs, key=lambda o: fold(o.name)))
         return list(self._orgs)
 
@@ -343,6 +339,16 @@ class FactStore:
                 found = _join_orgs(rows, self._mentions("org", [key]), people_of)
                 self._org_by_key[key] = found[0] if found else None
         return self._org_by_key.get(key)
+
+    def _people_of_orgs(self) -> dict[str, list[str]]:
+        """Organisation name → the names of the people tied to it, sorted by name (read
+        without the people's mentions)."""
+        names = {n.key: n.name for n in self.person_names()}
+        tied: dict[str, dict[str, None]] = defaultdict(dict)
+        for key, orgs in self._rows("SELECT key, orgs FROM dir_people WHERE orgs != '[]'"):
+            for org in _list(orgs):
+                tied[org].setdefault(names[key], None)
+        return {org: sorted(people, key=fold) for org, people in tied.items()}
 
     def _people_tied_to(self, org: str) -> list[str]:
         """Names of the people the documents tie to organisation ``org``, sorted by name."""
