@@ -47,11 +47,13 @@ CREATE TABLE IF NOT EXISTS dir_people (
     roles TEXT NOT NULL, orgs TEXT NOT NULL, places TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dir_people_doc ON dir_people(doc);
+CREATE INDEX IF NOT EXISTS dir_people_key ON dir_people(key);
 CREATE TABLE IF NOT EXISTS dir_orgs (
     doc TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
     abbreviation TEXT NOT NULL, places TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dir_orgs_doc ON dir_orgs(doc);
+CREATE INDEX IF NOT EXISTS dir_orgs_key ON dir_orgs(key);
 CREATE TABLE IF NOT EXISTS dir_places (doc TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS dir_places_doc ON dir_places(doc);
 CREATE TABLE IF NOT EXISTS dir_projects (
@@ -59,6 +61,7 @@ CREATE TABLE IF NOT EXISTS dir_projects (
     number TEXT NOT NULL, funders TEXT NOT NULL, orgs TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dir_projects_doc ON dir_projects(doc);
+CREATE INDEX IF NOT EXISTS dir_projects_key ON dir_projects(key);
 CREATE TABLE IF NOT EXISTS dir_events (
     doc TEXT NOT NULL, ordinal INTEGER NOT NULL, title TEXT NOT NULL, date TEXT, date_end TEXT,
     place TEXT, organisers TEXT NOT NULL, people TEXT NOT NULL, project TEXT,
