@@ -141,7 +141,7 @@ def test_index_with_cwd_relative_paths_is_migrated_without_re_embedding(
     people = p.facts.people(
         place=None, org=None, person="Ilze Kalniņa", date_from=None, date_to=None
     )
-    assert people and people[0]["mentions"][0]["doc"] == (home / "docs" / "nometne.txt").as_posix()
+    assert people and people[0].mentions[0].doc == (home / "docs" / "nometne.txt").as_posix()
 
 
 def test_legacy_paths_resolve_against_the_folder_they_were_indexed_from(

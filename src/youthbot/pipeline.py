@@ -361,7 +361,7 @@ class Pipeline:
             return Passage(stored.chunk, 1.0, stored.title, stored.date, rank=1)
 
         try:
-            return answer_from_directory(question.text, gen.facts, passage_for_span)
+            return answer_from_directory(question, gen.facts, passage_for_span)
         except InputError:
             logger.warning("directory answer pointed outside the index", exc_info=True)
             return None

@@ -54,7 +54,7 @@ def test_llm_facts_are_kept_only_when_quoted(tmp_path: Path, llm_server: Scripte
     pipeline = Pipeline(_settings(tmp_path, llm_server))
     report = pipeline.build_index([docs])
     assert not report.notes
-    names = {p["name"] for p in pipeline.facts.people()}
+    names = {p.name for p in pipeline.facts.people()}
     assert "Dace Veiliņa" in names
     assert "Pēteris Hallucinators" not in names
     # the document went to the model as delimited data
@@ -74,4 +74,4 @@ def test_dead_llm_leaves_rule_facts_and_one_note(
     report = pipeline.build_index([docs])
     assert len(report.notes) == 1 and "rules only" in report.notes[0]
     assert len(llm_server.chat_requests) == 1  # it stopped asking after the first failure
-    assert {"Zane Meldrāja", "Dace Veiliņa"} <= {p["name"] for p in pipeline.facts.people()}
+    assert {"Zane Meldrāja", "Dace Veiliņa"} <= {p.name for p in pipeline.facts.people()}

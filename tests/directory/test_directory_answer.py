@@ -8,13 +8,14 @@ import pytest
 
 from youthbot.directory.answer import answer_from_directory
 from youthbot.directory.db import FactStore
+from youthbot.question import analyse_question
 from youthbot.types import Answer, Document, Passage
 
 
 def _ask(
     question: str, store: FactStore, find: Callable[[str, int, int], Passage]
 ) -> Answer | None:
-    return answer_from_directory(question, store, find)
+    return answer_from_directory(analyse_question(question), store, find)
 
 
 def _check_citations(answer: Answer, docs: dict[str, Document]) -> None:
@@ -153,7 +154,7 @@ def test_answers_over_a_text_written_for_the_test() -> None:
     def whole_text(path: str, start: int, end: int) -> Passage:
         return Passage(Chunk(path, 0, 0, len(ARTICLE), ARTICLE), 1.0, doc.title)
 
-    answer = answer_from_directory("Kas organizēja semināru Jelgavā?", store, whole_text)
+    answer = _ask("Kas organizēja semināru Jelgavā?", store, whole_text)
     assert answer is not None
     assert answer.text == (
         "2024. gada 12. aprīlī Jelgavā notikušo pasākumu rīkoja biedrība “Zemgales jaunieši”"
@@ -161,9 +162,9 @@ def test_answers_over_a_text_written_for_the_test() -> None:
     )
     assert answer.citations[0].quote.startswith("Šā gada 12. aprīlī")
     assert answer.citations[1].quote.startswith("Semināru organizēja biedrība “Zemgales jaunieši”")
-    when = answer_from_directory("Kad notika seminārs “Līderis manī”?", store, whole_text)
+    when = _ask("Kad notika seminārs “Līderis manī”?", store, whole_text)
     assert when is not None and "2024. gada 12. aprīlī" in when.text
-    who = answer_from_directory("Kas uzstājās seminārā Jelgavā?", store, whole_text)
+    who = _ask("Kas uzstājās seminārā Jelgavā?", store, whole_text)
     assert who is not None and "Laura Ziediņa-Kļaviņa un Edgars Pūce" in who.text
 
 
@@ -172,16 +173,31 @@ def test_lower_case_question_still_finds_the_place(fact_store, passage_for_span)
     assert answer is not None and "Kurzemes plānošanas reģions" in answer.text
 
 
-def test_what_was_discussed_is_not_a_directory_question() -> None:
-    from youthbot.directory.answer import _kind
+def test_what_was_discussed_is_not_a_directory_question(fact_store) -> None:
+    from youthbot.directory.query import read_question
 
-    assert _kind("What did the Kurzeme youth specialists discuss in Liepāja?") is None
-    assert _kind("What did the project do?") == "events"
-    assert _kind("What has project 3.1.1.2.i.0/1/22/I/VARAM/001 done?") == "events"
+    def ask(question: str) -> str | None:
+        q = read_question(analyse_question(question), fact_store.lookup())
+        return None if q is None else q.ask
+
+    assert ask("What did the Kurzeme youth specialists discuss in Liepāja?") != "events"
+    assert ask("What did the project do?") == "events"
+    assert ask("What has project 3.1.1.2.i.0/1/22/I/VARAM/001 done?") == "events"
 
 
-def test_question_without_diacritics_is_read_the_same() -> None:
-    from youthbot.directory.answer import _kind
+def test_question_without_diacritics_is_read_the_same(fact_store) -> None:
+    from youthbot.directory.query import read_question
 
-    assert _kind("Kas organizeja tiksanos Liepaja?") == _kind("Kas organizēja tikšanos Liepājā?")
-    assert _kind("Kad notika forums?") == "when"
+    plain = read_question(analyse_question("Kas organizeja tiksanos Liepaja?"), fact_store.lookup())
+    written = read_question(
+        analyse_question("Kas organizēja tikšanos Liepājā?"), fact_store.lookup()
+    )
+    assert plain is not None and written is not None
+    assert (
+        (plain.ask, plain.places)
+        == (written.ask, written.places)
+        == (
+            "organiser",
+            frozenset({"Liepāja"}),
+        )
+    )

@@ -86,3 +86,21 @@ def test_nothing_found_is_said_in_latvian(fact_store: FactStore) -> None:
 def test_bad_dates_are_refused(fact_store: FactStore, bad: str) -> None:
     result = CliRunner().invoke(events, ["--from", bad], obj=_State(fact_store))
     assert result.exit_code == 2 and "YYYY" in result.output
+
+
+def test_json_objects_keep_their_fields(fact_store: FactStore) -> None:
+    # The JSON contract of the four commands (README "The directory"): exactly these fields.
+    expected = {
+        people: {"name", "roles", "orgs", "places", "docs", "mentions"},
+        orgs: {"name", "kind", "abbreviation", "places", "docs", "mentions", "people"},
+        projects: {"name", "number", "kind", "funders", "orgs", "docs", "mentions", "events"},
+        events: {
+            "title", "date", "date_end", "place", "organisers", "people", "project", "doc",
+            "start", "end", "quote", "evidence",
+        },
+    }  # fmt: skip
+    for command, fields in expected.items():
+        rows = json.loads(_run(command, ["--json"], fact_store).output)
+        assert rows and all(set(r) == fields for r in rows), command.name
+    (event,) = json.loads(_run(events, ["--place", "Liepāja", "--json"], fact_store).output)
+    assert set(event["evidence"]["date"]) >= {"doc", "start", "end", "quote"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 from youthbot.directory.db import FactStore
+from youthbot.directory.entries import PersonEntry
 from youthbot.directory.extract import extract_facts
-from youthbot.directory.facts import DocumentFacts
+from youthbot.directory.facts import DocumentFacts, Event, Mention
 from youthbot.types import Document
 
 LIEPAJA = "corpus/2024-01-kurzeme-jaunatnes-specialisti-liepaja.txt"
@@ -52,63 +53,52 @@ def test_counts_over_the_corpus(fact_store: FactStore) -> None:
 
 def test_people_shape_and_filters(fact_store: FactStore) -> None:
     (zita,) = fact_store.people(person="Zita")
-    assert set(zita) >= {"name", "roles", "orgs", "mentions"}
-    assert zita["mentions"][0]["quote"] == "Zita Bērziņa- Igaune"
-    assert set(zita["mentions"][0]) >= {"doc", "start", "end", "quote"}
-    to_lithuania = {p["name"] for p in fact_store.people(place="Lietuvā")}
+    assert isinstance(zita, PersonEntry)
+    assert zita.mentions[0].quote == "Zita Bērziņa- Igaune"
+    to_lithuania = {p.name for p in fact_store.people(place="Lietuvā")}
     assert to_lithuania == {
         "Dace Veiliņa",
         "Aleksejs Solovjovs",
         "Zita Bērziņa-Igaune",
         "Zanda Bieziņa",
     }
-    from_ogre = {p["name"] for p in fact_store.people(place="Ogre")}
+    from_ogre = {p.name for p in fact_store.people(place="Ogre")}
     assert to_lithuania | {"Ilona Reinholde"} == from_ogre
-    assert [p["name"] for p in fact_store.people(person="Meldrājas")] == ["Zane Meldrāja"]
-    hope = {p["name"] for p in fact_store.people(org="House of Hope")}
+    assert [p.name for p in fact_store.people(person="Meldrājas")] == ["Zane Meldrāja"]
+    hope = {p.name for p in fact_store.people(org="House of Hope")}
     assert hope == {"Tatjana Makovija", "Kristīne Reine-Saponaro"}
 
 
 def test_events_filters(fact_store: FactStore) -> None:
     by_kpr = fact_store.events(org="Kurzemes plānošanas reģions")
-    assert [(e["date"], e["place"]) for e in by_kpr] == [("--01-26", "Liepāja")]
-    assert set(by_kpr[0]) >= {
-        "title",
-        "date",
-        "place",
-        "organisers",
-        "people",
-        "project",
-        "doc",
-        "start",
-        "end",
-        "quote",
-    }
-    assert [e["place"] for e in fact_store.events(place="Ventspilī")] == ["Ventspils"]
-    assert [e["place"] for e in fact_store.events(date_from="2023", date_to="2023-12-31")] == [
+    assert [(e.date, e.place) for e in by_kpr] == [("--01-26", "Liepāja")]
+    assert isinstance(by_kpr[0], Event)
+    assert by_kpr[0].evidence and all(isinstance(m, Mention) for m in by_kpr[0].evidence.values())
+    assert [e.place for e in fact_store.events(place="Ventspilī")] == ["Ventspils"]
+    assert [e.place for e in fact_store.events(date_from="2023", date_to="2023-12-31")] == [
         "Kuldīga"
     ]
     assert fact_store.events(date_from="2030") == []
     project = fact_store.events(project="3.1.1.2.i.0/1/22/I/VARAM/001")
-    assert {e["place"] for e in project} == {"Liepāja", "Kuldīga", "Ventspils"}
-    assert [e["place"] for e in fact_store.events(person="Tatjanu Makoviju")] == ["Liepāja"]
+    assert {e.place for e in project} == {"Liepāja", "Kuldīga", "Ventspils"}
+    assert [e.place for e in fact_store.events(person="Tatjanu Makoviju")] == ["Liepāja"]
 
 
 def test_projects_join_across_documents_by_number(fact_store: FactStore) -> None:
-    rows = [p for p in fact_store.projects() if p["number"] == "3.1.1.2.i.0/1/22/I/VARAM/001"]
+    rows = [p for p in fact_store.projects() if p.number == "3.1.1.2.i.0/1/22/I/VARAM/001"]
     assert len(rows) == 1
-    assert len(rows[0]["docs"]) == 2 and len(rows[0]["events"]) == 3
+    assert len(rows[0].docs) == 2 and len(rows[0].events) == 3
     (proti,) = fact_store.projects(org="Eiropas Sociālais fonds")
-    assert proti["name"] == "PROTI un DARI 2.0"
+    assert proti.name == "PROTI un DARI 2.0"
 
 
 def test_orgs_filters(fact_store: FactStore) -> None:
-    names = {o["name"] for o in fact_store.orgs(place="Ogres novads")}
+    names = {o.name for o in fact_store.orgs(place="Ogres novads")}
     assert {"Ogres novada pašvaldība", "Ogres novada Izglītības pārvalde"} <= names
     (varam,) = fact_store.orgs(org="VARAM")
-    assert varam["abbreviation"] == "VARAM"
+    assert varam.abbreviation == "VARAM"
     (house,) = fact_store.orgs(person="Tatjana Makovija")
-    assert house["name"] == "biedrība “House of Hope”"
+    assert house.name == "biedrība “House of Hope”"
 
 
 def test_a_person_seen_only_in_genitive_takes_the_nominative_from_another_document() -> None:
@@ -121,5 +111,47 @@ def test_a_person_seen_only_in_genitive_takes_the_nominative_from_another_docume
     ):
         store.replace_document(path, extract_facts(Document(path, "t", text, None, "txt", "")))
     (asta,) = store.people()
-    assert asta["name"] == "Asta Tiškutė"
-    assert [m["quote"] for m in asta["mentions"]] == ["Astas Tiškutes", "Asta Tiškutė"]
+    assert asta.name == "Asta Tiškutė"
+    assert [m.quote for m in asta.mentions] == ["Astas Tiškutes", "Asta Tiškutė"]
+
+
+def _reopened(store: FactStore) -> FactStore:
+    """A second store over the same database, with nothing read yet."""
+    return FactStore(store.conn)
+
+
+def test_names_and_single_entries_agree_with_the_full_reads(fact_store: FactStore) -> None:
+    # What a question reads (names, then one entry by key) is what a listing reads.
+    people, orgs, projects = fact_store.people(), fact_store.orgs(), fact_store.projects()
+    one = _reopened(fact_store)
+    assert {(n.key, n.name) for n in one.person_names()} == {(p.key, p.name) for p in people}
+    assert {(n.key, n.name, n.abbreviation) for n in one.org_names()} == {
+        (o.key, o.name, o.abbreviation) for o in orgs
+    }
+    assert {(n.key, n.name, n.number, n.kind) for n in one.project_names()} == {
+        (p.key, p.name, p.number, p.kind) for p in projects
+    }
+    for p in people:
+        assert _reopened(fact_store).person(p.key) == p
+    for o in orgs:
+        assert _reopened(fact_store).org(o.key) == o
+    for pr in projects:
+        assert _reopened(fact_store).project(pr.key) == pr
+    assert one.person("nobody") is None and one.org("nothing") is None
+    heads = one.event_heads()
+    assert [e.title for e in one.events_by_id([h.id for h in heads])] == [
+        e.title for e in fact_store.events()
+    ]
+    assert one.events_by_id([h.id for h in heads]) == fact_store.events()
+
+
+def test_reads_are_dropped_after_a_write(corpus_facts: dict[str, DocumentFacts]) -> None:
+    conn = sqlite3.connect(":memory:")
+    store = FactStore(conn)
+    store.create_schema()
+    store.replace_document(LIEPAJA, corpus_facts[LIEPAJA])
+    before = len(store.people())
+    assert store.lookup().person("Tatjana Makovija") is not None
+    store.remove_document(LIEPAJA)
+    assert store.people() == [] and before > 0
+    assert store.lookup().person("Tatjana Makovija") is None

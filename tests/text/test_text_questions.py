@@ -38,3 +38,8 @@ def test_followups_lean_on_the_conversation() -> None:
     assert leans_on_conversation("Un kas to finansēja?")
     assert leans_on_conversation("Cik dalībnieku?")
     assert not leans_on_conversation("Kas finansēja Valmieras jauniešu nometni?")
+
+
+def test_words_that_only_begin_like_which_do_not_ask_which() -> None:
+    assert question_kind("Kādus pasākumus rīkoja Kurzemes plānošanas reģions?") == "what"
+    assert question_kind("Kas vadīja Kurzemes jauniešu centru?") == "who"

@@ -30,7 +30,7 @@ async def test_events_and_people_filter_and_open_their_source(pipeline: Pipeline
         place.focus()
         await pilot.press(*"Liepājā")
         await wait_until(lambda: events.row_count == len(liepaja))
-        assert [e["title"] for e in screen.events] == [e["title"] for e in liepaja]
+        assert [e.title for e in screen.events] == [e.title for e in liepaja]
 
         # Enter moves to the table; Enter on a row opens the document at the event's span.
         await pilot.press("enter")
@@ -40,8 +40,8 @@ async def test_events_and_people_filter_and_open_their_source(pipeline: Pipeline
         document_screen = app.screen
         assert isinstance(document_screen, DocumentScreen)
         event = liepaja[0]
-        assert document_screen.document.path == event["doc"]
-        assert document_screen.span_text == event["quote"]
+        assert document_screen.document.path == event.doc
+        assert document_screen.span_text == event.quote
         await pilot.press("escape")
         await wait_until(lambda: app.screen is screen)
 
@@ -52,7 +52,7 @@ async def test_events_and_people_filter_and_open_their_source(pipeline: Pipeline
         people.focus()
         await pilot.press("enter")
         await wait_until(lambda: isinstance(app.screen, DocumentScreen))
-        mention = screen.people[0]["mentions"][0]
-        assert app.screen.span_text == mention["quote"]  # type: ignore[attr-defined]
+        mention = screen.people[0].mentions[0]
+        assert app.screen.span_text == mention.quote  # type: ignore[attr-defined]
         await pilot.press("escape", "escape")
         await wait_until(lambda: app.screen is app.chat)

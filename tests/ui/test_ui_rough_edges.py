@@ -134,10 +134,10 @@ async def test_at_80x24_sources_differ_and_the_directory_fits(pipeline: Pipeline
             assert placeholder in shown, placeholder
         first = screen.events[0]
         assert LV.col_place in shown and LV.col_organisers in shown  # no Right presses needed
-        if first.get("place"):
-            assert first["place"] in shown
+        if first.place:
+            assert first.place in shown
         detail = str(screen.query_one("#directory-detail").render())
-        assert (first.get("title") or "")[:20] in " ".join(detail.split())
+        assert first.title[:20] in " ".join(detail.split())
         place = screen.query_one("#filter-place", Input)
         assert place.region.width >= len(LV.filter_org) + 4
 

@@ -5,13 +5,26 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
 from youthbot.commands.options import global_options
 from youthbot.text.dates import format_date
+
+if TYPE_CHECKING:
+    from youthbot.directory.entries import OrgEntry, PersonEntry, ProjectEntry
+    from youthbot.directory.facts import Event, Mention
+
+
+class _Row(Protocol):
+    """A directory row: an entry or an event, with its JSON object."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+Row = TypeVar("Row", bound=_Row)
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -44,9 +57,8 @@ def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _sources(row: dict[str, Any]) -> str:
-    mentions = row.get("mentions") or []
-    spans = [f"{m['doc']}:{m['start']}-{m['end']}" for m in mentions[:2]]
+def _sources(mentions: Sequence[Mention]) -> str:
+    spans = [f"{m.doc}:{m.start}-{m.end}" for m in mentions[:2]]
     more = len(mentions) - len(spans)
     return "\n".join(spans) + (f"\n(+{more})" if more > 0 else "")
 
@@ -72,7 +84,7 @@ def _command(
     help_text: str,
     title: str,
     columns: list[str],
-    cells: Callable[[dict[str, Any]], list[str]],
+    cells: Callable[[Row], list[str]],
 ) -> click.Command:
     """One directory command: the shared filters, JSON or a table of ``cells`` per row."""
 
@@ -92,15 +104,45 @@ def _command(
         query = getattr(state.pipeline().facts, name)
         rows = query(place=place, org=org, person=person, date_from=date_from, date_to=date_to)
         if as_json:
-            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
         else:
             _table(title, columns, [cells(r) for r in rows])
 
     return command
 
 
-def _joined(values: list[str]) -> str:
+def _joined(values: Sequence[str]) -> str:
     return "; ".join(values)
+
+
+def _person(r: PersonEntry) -> list[str]:
+    return [r.name, _joined(r.roles), _joined(r.orgs), _sources(r.mentions)]
+
+
+def _org(r: OrgEntry) -> list[str]:
+    return [r.name, r.abbreviation, _joined(r.people), _sources(r.mentions)]
+
+
+def _event(r: Event) -> list[str]:
+    return [
+        format_date(r.date, r.date_end),
+        r.title,
+        r.place or "",
+        _joined(r.organisers),
+        _joined(r.people),
+        f"{r.doc}:{r.start}-{r.end}",
+    ]
+
+
+def _project(r: ProjectEntry) -> list[str]:
+    return [
+        r.name,
+        r.number,
+        _joined(r.funders),
+        _joined(r.orgs),
+        _joined(r.events),
+        _sources(r.mentions),
+    ]
 
 
 people = _command(
@@ -108,7 +150,7 @@ people = _command(
     "People named in the documents, with their roles and organisations.",
     "Personas",
     ["Vārds", "Loma", "Organizācija", "Avots"],
-    lambda r: [r["name"], _joined(r["roles"]), _joined(r["orgs"]), _sources(r)],
+    _person,
 )
 
 orgs = _command(
@@ -116,7 +158,7 @@ orgs = _command(
     "Organisations named in the documents.",
     "Organizācijas",
     ["Nosaukums", "Saīsinājums", "Personas", "Avots"],
-    lambda r: [r["name"], r["abbreviation"], _joined(r["people"]), _sources(r)],
+    _org,
 )
 
 events = _command(
@@ -124,14 +166,7 @@ events = _command(
     "Events the documents report: what, when, where, who organised it and who took part.",
     "Notikumi",
     ["Datums", "Notikums", "Vieta", "Rīkotāji", "Personas", "Avots"],
-    lambda r: [
-        format_date(r["date"], r["date_end"]),
-        r["title"],
-        r["place"] or "",
-        _joined(r["organisers"]),
-        _joined(r["people"]),
-        f"{r['doc']}:{r['start']}-{r['end']}",
-    ],
+    _event,
 )
 
 projects = _command(
@@ -139,12 +174,5 @@ projects = _command(
     "Projects and programmes with their numbers, funders and events.",
     "Projekti",
     ["Nosaukums", "Numurs", "Finansētāji", "Īstenotāji", "Notikumi", "Avots"],
-    lambda r: [
-        r["name"],
-        r["number"],
-        _joined(r["funders"]),
-        _joined(r["orgs"]),
-        _joined(r["events"]),
-        _sources(r),
-    ],
+    _project,
 )

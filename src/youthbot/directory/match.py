@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from youthbot.directory.orgs import known_abbreviations
 from youthbot.directory.places import gazetteer, normalise_place
 from youthbot.directory.tokens import fold
 from youthbot.text.morphology import stem_key
+
+if TYPE_CHECKING:
+    from youthbot.directory.entries import ProjectEntry
 
 
 def word_stem(word: str) -> str:
@@ -54,22 +58,38 @@ def org_matches(query: str, name: str, abbreviation: str = "") -> bool:
     return name_matches(q, name)
 
 
-def place_set(query: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def place_set(query: str) -> frozenset[str]:
     """The base names a place filter stands for: the place and its novads or town."""
     base = normalise_place(query)
     if base is None:
-        return set()
-    return gazetteer().related(base) | {base}
+        return frozenset()
+    return frozenset(gazetteer().related(base) | {base})
 
 
-def project_matches(query: str, project: dict[str, Any]) -> bool:
+@functools.lru_cache(maxsize=1)
+def _place_forms() -> dict[str, str]:
+    gz = gazetteer()
+    out = {fold(form): readings[0][0] for form, readings in gz.forms.items() if readings}
+    for base in gz.entries:
+        out.setdefault(fold(base), base)
+    return out
+
+
+def known_place(word: str) -> str | None:
+    """The base name of the gazetteer place a single word names in any case, with or without
+    diacritics and capital (``liepaja`` → ``Liepāja``), or None."""
+    return _place_forms().get(fold(word))
+
+
+def project_matches(query: str, project: ProjectEntry) -> bool:
     """Whether ``query`` names the project: part of its name, or its number (``Nr.`` optional)."""
     q = re.sub(r"^nr\.?\s*", "", query.strip(), flags=re.I)
     if not q:
         return False
-    if project.get("number") and fold(q) in fold(project["number"]):
+    if project.number and fold(q) in fold(project.number):
         return True
-    return fold(q) in fold(project["name"]) or name_matches(q, project["name"])
+    return fold(q) in fold(project.name) or name_matches(q, project.name)
 
 
 def _bounds(iso: str | None, upper: bool) -> str | None:
@@ -100,3 +120,36 @@ def date_in_range(
     if date_to and lo > (_bounds(date_to, upper=True) or "9999"):
         return False
     return True
+
+
+@functools.lru_cache(maxsize=20_000)
+def date_parts(iso: str) -> tuple[int | None, int | None, int | None]:
+    """``(year, month, day)`` of an ISO date, full or partial (``--01-26``, ``2024-05``)."""
+    parts = iso.lstrip("-").split("-")
+    if iso.startswith("--"):
+        month, day = (parts + [""])[:2]
+        return None, int(month) if month else None, int(day) if day else None
+    year, month, day = (parts + ["", ""])[:3]
+    return (
+        int(year) if year.isdigit() else None,
+        int(month) if month.isdigit() else None,
+        int(day) if day.isdigit() else None,
+    )
+
+
+#: Final consonants that alternate in Latvian inflection, folded ("jaunietis" → "jauniešu":
+#: t/š, folded t/s; "brālis" → "brāļu" folds the same): a stem ending in one meets a stem
+#: ending in the other.
+_ALTERNATING = {"t": "s", "s": "t", "d": "z", "z": "d", "k": "c", "c": "k"}
+
+
+def stem_variants(stem: str) -> frozenset[str]:
+    """A stem and the stems it meets across a final consonant alternation (stems of five
+    letters or more only: ``jauniet`` ↔ ``jaunies``)."""
+    alternate = _ALTERNATING.get(stem[-1:]) if len(stem) >= 5 else None
+    return frozenset({stem} if alternate is None else {stem, stem[:-1] + alternate})
+
+
+def stems_meet(alternatives: frozenset[str], held: frozenset[str]) -> bool:
+    """Whether one of ``alternatives`` (or its alternating variant) is among ``held``."""
+    return any(not stem_variants(a).isdisjoint(held) for a in alternatives)

@@ -422,17 +422,76 @@ def _date_line(line: str, *, headline: bool) -> str | None:
     return None
 
 
-def format_date(iso: str | None, iso_end: str | None = None) -> str:
+def format_date(
+    iso: str | None,
+    iso_end: str | None = None,
+    *,
+    words: bool = False,
+    language: str = "lv",
+) -> str:
     """An ISO date (full or partial) as Latvians write it: "2024-01-26" → "26.01.2024.",
     "--01-26" → "26.01.", "2024-01" → "01.2024.", "2023" → "2023."; a range joins with "–".
+
+    With ``words`` it is spelled for a sentence, the month in the locative: "2024. gada
+    26. janvārī", "26. janvārī", "2024. gada janvārī", "2023. gadā", "21.–25. novembrī";
+    in English (``language="en"``): "26 January 2024", "21–25 November", "2023".
     """
+    if not iso:
+        return ""
+    if words:
+        return _date_words(iso, iso_end, english=language == "en")
 
     def one(value: str) -> str:
         return ".".join(reversed(value.lstrip("-").split("-"))) + "."
 
-    if not iso:
-        return ""
     text = one(iso)
     if iso_end and iso_end != iso:
         text += "–" + one(iso_end)
     return text
+
+
+_ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def _date_parts(iso: str) -> tuple[int | None, int | None, int | None]:
+    m = re.fullmatch(r"(\d{4})?-?-?(\d{2})?-?(\d{2})?", iso)
+    if m is None:
+        return None, None, None
+    year, month, day = m.groups()
+    return (
+        int(year) if year else None,
+        int(month) if month else None,
+        int(day) if day else None,
+    )
+
+
+def _date_words(iso: str, iso_end: str | None, english: bool) -> str:
+    year, month, day = _date_parts(iso)
+    end_year, end_month, end_day = _date_parts(iso_end) if iso_end else (None, None, None)
+    if month is None:
+        return str(year or "") if english else (f"{year}. gadā" if year else "")
+
+    def month_name(n: int) -> str:
+        return _ENGLISH_MONTHS[n - 1] if english else _MONTH_STEMS[n - 1][4]
+
+    def one(y: int | None, mo: int, d: int | None) -> str:
+        if english:
+            return " ".join(str(x) for x in (d, month_name(mo), y) if x)
+        out = f"{d}. {month_name(mo)}" if d else month_name(mo)
+        return f"{y}. gada {out}" if y else out
+
+    if end_month is None or (end_month, end_day, end_year) == (month, day, year):
+        return one(year, month, day)
+    if end_year not in (None, year):  # across years: both dates whole
+        dash = "–" if english else " – "
+        return one(year, month, day) + dash + one(end_year, end_month, end_day)
+    if end_month == month and day and end_day:
+        days = f"{day}–{end_day}" if english else f"{day}.–{end_day}."
+        return one(year, month, None).replace(month_name(month), f"{days} {month_name(month)}")
+    if english:
+        return f"{one(None, month, day)}–{one(year, end_month, end_day)}"
+    span = f"{one(None, month, day)} – {one(None, end_month, end_day)}"
+    return f"{year}. gada {span}" if year else span

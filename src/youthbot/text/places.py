@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from youthbot.text.morphology import CASES, decline
-from youthbot.text.normalize import fold
+from youthbot.text.normalize import fold, has_diacritics
 from youthbot.text.stopwords import LATVIAN_STOPWORDS
 from youthbot.text.tokens import Token, is_common_word, tokens
 
@@ -110,6 +110,8 @@ class Gazetteer:
         self.entries: dict[str, GazetteerEntry] = {}
         self.forms: dict[str, list[tuple[str, str]]] = {}
         self.unit_forms: dict[str, str] = {}  # genitive "Ogres" -> "Ogres novads"
+        #: Folded form → readings, for words typed without diacritics ("Liepaja").
+        self.folded: dict[str, list[tuple[str, str]]] = {}
         for base, kind, paradigm, center in rows:
             self.entries[base] = GazetteerEntry(base, kind, center, paradigm)
             if paradigm == "novads":
@@ -119,10 +121,25 @@ class Gazetteer:
                 self.forms.setdefault(form, [])
                 if (base, case) not in self.forms[form]:
                     self.forms[form].append((base, case))
+                readings = self.folded.setdefault(fold(form), [])
+                if (base, case) not in readings:
+                    readings.append((base, case))
 
     def lookup(self, word: str) -> list[tuple[str, str]]:
-        """Readings ``(base, case)`` of one word, e.g. ``Liepājā`` → ``[("Liepāja", "loc")]``."""
-        return self.forms.get(word, [])
+        """Readings ``(base, case)`` of one word, e.g. ``Liepājā`` → ``[("Liepāja", "loc")]``.
+
+        A capitalised word written without any diacritics ("Liepaja", "Cesis") is also read
+        through its folded form, as long as that names a single place: people type place names
+        that way, and no Latvian word is spelt so by rule.
+        """
+        exact = self.forms.get(word)
+        if exact:
+            return exact
+        if word[:1].isupper() and not has_diacritics(word):
+            readings = self.folded.get(fold(word), [])
+            if len({base for base, _ in readings}) == 1:
+                return readings
+        return []
 
     def related(self, base: str) -> set[str]:
         """The base and the places it stands for: a novads and its town, either way round."""

@@ -49,6 +49,12 @@ QUESTION_WORDS = frozenset(
 )
 
 # Nouns that name an organisation (any case) after "kura/kurš/kuras …" or "which/what".
+#: "Which" in every case and gender ("kura", "kurā", "kuru", "kādā", …): never a word that only
+#: starts with the same letters ("Kurzemes", "kādreiz").
+_WHICH = (
+    r"(kurš|kura|kurā|kuru|kuri|kuras|kurās|kuros|kuram|kurai|kuriem|kurām|"
+    r"kāds|kāda|kādā|kādu|kādi|kādas|kādās|kādos|kādus|kādam|kādai|kādiem|kādām)"
+)
 _ORG_NOUNS = (
     r"(organizācij|iestād|biedrīb|pašvaldīb|aģentūr|centr|skol|ministrij|fond|institūcij|"
     r"struktūrvienīb|nodaļ|komand|apvienīb|uzņēmum|padom|dome|domes|domei|domi|pārvald|"
@@ -96,7 +102,7 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
     ),
     (
         "where",
-        rf"\b(kur|(uz |no |pie )?(kur|kād)\w*\s+(\w+\s+)?{_PLACE_NOUNS}|"
+        rf"\b(kur|(uz |no |pie )?{_WHICH}\s+(\w+\s+)?{_PLACE_NOUNS}|"
         r"uz kurieni|no kurienes|kurp|where|"
         r"(in|at|to) (which|what) (city|town|place|country|venue|building|municipality))\b",
     ),
@@ -113,7 +119,7 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
     ("why", r"\b(kāpēc|kādēļ|kālab|kāda iemesla dēļ|ar kādu mērķi|why|for what reason)\b"),
     (
         "which_org",
-        rf"\b(kur\w*|kād\w*|kas par)\s+(\w+\s+)?{_ORG_NOUNS}|\b(which|what)\s+(\w+\s+)?"
+        rf"\b({_WHICH}|kas par)\s+(\w+\s+)?{_ORG_NOUNS}|\b(which|what)\s+(\w+\s+)?"
         rf"{_EN_ORG_NOUNS}\b",
     ),
     ("how", r"(^|[,;:]\s*|\bun\s+)kā\b|\bkādā veidā\b|\b(how|in what way)\b"),

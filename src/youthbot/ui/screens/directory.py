@@ -19,6 +19,8 @@ from youthbot.ui.render import describe_error
 from youthbot.ui.strings import Strings
 
 if TYPE_CHECKING:
+    from youthbot.directory.entries import PersonEntry
+    from youthbot.directory.facts import Event
     from youthbot.pipeline import Pipeline
 
 #: Seconds to wait after the last keystroke in a filter before querying.
@@ -59,8 +61,8 @@ class DirectoryScreen(Screen[None]):
         self.pipeline = pipeline
         self.runner = runner
         self.strings = strings
-        self.events: list[dict[str, Any]] = []
-        self.people: list[dict[str, Any]] = []
+        self.events: list[Event] = []
+        self.people: list[PersonEntry] = []
 
     def compose(self) -> ComposeResult:
         s = self.strings
@@ -141,13 +143,12 @@ class DirectoryScreen(Screen[None]):
         table = self.query_one("#events", DataTable)
         table.clear()
         for index, event in enumerate(self.events):
-            date = format_date(event.get("date"), event.get("date_end"))
             table.add_row(
-                date,
-                event.get("place") or "",
-                _joined(event.get("organisers")),
-                event.get("title") or "",
-                _joined(event.get("people")),
+                format_date(event.date, event.date_end),
+                event.place or "",
+                _joined(event.organisers),
+                event.title,
+                _joined(event.people),
                 key=str(index),
             )
         if not self.events:
@@ -172,10 +173,10 @@ class DirectoryScreen(Screen[None]):
         table.clear()
         for index, person in enumerate(self.people):
             table.add_row(
-                person.get("name") or "",
-                _joined(person.get("roles")),
-                _joined(person.get("orgs")),
-                str(len(person.get("mentions") or [])),
+                person.name,
+                _joined(person.roles),
+                _joined(person.orgs),
+                str(len(person.mentions)),
                 key=str(index),
             )
         if not self.people:
@@ -202,15 +203,15 @@ class DirectoryScreen(Screen[None]):
         if table.id == "events" and 0 <= index < len(self.events):
             e = self.events[index]
             text = self.strings.directory_detail.format(
-                date=format_date(e.get("date"), e.get("date_end")) or "–",
-                place=e.get("place") or "–",
-                organisers=_joined(e.get("organisers")) or "–",
-                title=e.get("title") or "",
+                date=format_date(e.date, e.date_end) or "–",
+                place=e.place or "–",
+                organisers=_joined(e.organisers) or "–",
+                title=e.title,
             )
         elif table.id == "people" and 0 <= index < len(self.people):
             p = self.people[index]
             text = " · ".join(
-                part for part in (p.get("name"), _joined(p.get("roles")), _joined(p.get("orgs")))
+                part for part in (p.name, _joined(p.roles), _joined(p.orgs))
                 if part
             )
         else:
@@ -225,14 +226,13 @@ class DirectoryScreen(Screen[None]):
             return
         index = int(key)
         if event.data_table.id == "events" and index < len(self.events):
-            span = self.events[index]
+            row = self.events[index]
+            doc, start, end = row.doc, row.start, row.end
         elif event.data_table.id == "people" and index < len(self.people):
-            mentions = self.people[index].get("mentions") or []
+            mentions = self.people[index].mentions
             if not mentions:
                 return
-            span = mentions[0]
+            doc, start, end = mentions[0].doc, mentions[0].start, mentions[0].end
         else:
             return
-        self.post_message(
-            OpenDocumentRequested(str(span["doc"]), int(span["start"]), int(span["end"]))
-        )
+        self.post_message(OpenDocumentRequested(doc, start, end))
