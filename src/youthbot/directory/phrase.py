@@ -49,7 +49,8 @@ def _written_date(event: Event) -> str:
     A Latvian answer quotes the source's own words where it can: the reader sees the date as
     the cited sentence has it. Only a written form in the locative ("6.novembrī", "2024. gada
     5. jūnijā", "2023. gadā") or in figures ("26.01.2024.") fits the sentence; any other case
-    ("6.novembra") is spelled by ``format_date`` instead.
+    ("6.novembra") and a year given relative to the article ("šī gada 5. jūnijā") are spelled
+    by ``format_date`` instead.
     """
     mention = event.evidence.get("date")
     if mention is None:
@@ -60,6 +61,8 @@ def _written_date(event: Event) -> str:
             continue
         if event.date_end and d.end_day is None:
             continue  # a range the sentence does not write as one
+        if d.year_offset is not None:
+            return ""  # "šī gada 5. jūnijā" means the article's year: spell the date instead
         written = " ".join(mention.quote[d.start : d.end].split()).rstrip(",;:")
         last = re.findall(r"[^\W\d_]+", written)
         if not last or last[-1].endswith(("ī", "ā", "ē")):
