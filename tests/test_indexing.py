@@ -89,8 +89,8 @@ def test_interrupted_build_leaves_previous_index_usable(tmp_path: Path, small_co
 def test_killed_build_leftovers_are_swept(tmp_path: Path, small_corpus: Path) -> None:
     p = _pipeline(tmp_path, small_corpus)
     p.build_index([small_corpus])
-    stale = tmp_path / "idx" / "gen-20000101T000000-1-1.building"
-    stale.mkdir()
+    layout = IndexLayout(tmp_path / "idx")
+    stale = layout.new_generation()  # a build killed after starting its generation
     (stale / "index.sqlite").write_bytes(b"half written")
     (small_corpus / "new.txt").write_text("Jaunatnes centrs Cēsīs atvērts.", encoding="utf-8")
     p.build_index([small_corpus])

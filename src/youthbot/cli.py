@@ -54,7 +54,8 @@ class CliState:
             except ValidationError as exc:
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first["loc"])
-                raise click.ClickException(f"setting {where}: {first['msg']}") from None
+                message = str(first["msg"]).removeprefix("Value error, ")
+                raise click.ClickException(f"setting {where}: {message}") from None
         return self._settings
 
     def pipeline(self, *, build_if_missing: bool = True) -> Pipeline:
@@ -64,6 +65,7 @@ class CliState:
 
             self._pipeline = Pipeline(self.settings)
         if build_if_missing and not self._pipeline.index_exists():
+            self._pipeline.layout.check_usable()  # a folder not youthbot's: one line, no build
             click.echo(
                 f"No index in {self.settings.index} yet: building it from {self.settings.corpus}/",
                 err=True,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -102,6 +102,17 @@ class Settings(BaseSettings):
         ),
     )
     lang: Literal["lv", "en"] = Field("lv", description="Interface language of the chat app.")
+
+    @field_validator("index", mode="before")
+    @classmethod
+    def _index_not_empty(cls, value: object) -> object:
+        """An empty YOUTHBOT_INDEX is a mistake, not the working directory."""
+        if isinstance(value, str) and not value.strip():
+            raise ValueError(
+                "is empty; set YOUTHBOT_INDEX (or --index) to an index folder, or unset it for"
+                " the default 'embeddings'"
+            )
+        return value
 
     @classmethod
     def settings_customise_sources(

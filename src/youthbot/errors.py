@@ -58,3 +58,7 @@ class LLMError(YouthbotError):
 
 class DocumentNotFoundError(YouthbotError):
     """A document the caller asked for is not in the index."""
+
+
+class IndexForeignError(IndexNotWritableError):
+    """The index directory is a folder of someone else's files, not a youthbot index."""

@@ -23,6 +23,7 @@ from youthbot.errors import (
     NoDocumentsError,
     YouthbotError,
 )
+from youthbot.index import guard
 from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, IndexLayout
 from youthbot.ingest.paths import (
     document_key,
@@ -197,7 +198,8 @@ class IndexBuilder:
         notify = progress or (lambda _p: None)
         paths = list(paths)
         files, failed = discover(paths)
-        if not files and self.layout.current() is None:
+        # a rebuild never reads the live generation: a damaged one cannot stop it
+        if not files and self.layout.current(strict=not rebuild) is None:
             raise NoDocumentsError(_nothing_found(paths, failed))
         self.layout.ensure_writable()
         lock = self.layout.lock()
@@ -210,8 +212,8 @@ class IndexBuilder:
                 where = ", ".join(shown_path(p) for p in paths)
                 kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
                 report.notes.append(f"no documents to index in {where} (reads {kinds})")
-            current = self.layout.current()
-            old = Store(current / DB_NAME) if current is not None else None
+            current = self.layout.current(strict=not rebuild)
+            old = guard.open_database(current / DB_NAME) if current and not rebuild else None
             try:
                 refresh = False
                 if old is not None and not rebuild:
@@ -226,13 +228,16 @@ class IndexBuilder:
                 if not todo and (current is None or rebuild):
                     kept = "the previous index is kept" if current else "no index was written"
                     report.notes.append(f"no document could be read, so {kept}")
-                    if old is not None:
-                        report.documents, report.chunks = old.counts()
+                    report.documents, report.chunks = _counts_or_none(current)
                     return self._finish(report, started)
                 try:
                     self._write(current if not rebuild else None, todo, report, notify, refresh)
                 except (OSError, sqlite3.OperationalError, RuntimeError) as exc:
                     raise _write_error(self.layout.root, exc) from exc
+            except sqlite3.DatabaseError as exc:
+                if current is None or not guard.is_corruption(exc):
+                    raise
+                raise guard.damaged_database(current / DB_NAME, exc) from None
             finally:
                 if old is not None:
                     old.close()
@@ -454,6 +459,22 @@ def _sha256(path: Path) -> str:
 
 def _text_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _counts_or_none(generation: Path | None) -> tuple[int, int]:
+    """(documents, chunks) of a generation kept as it is; (0, 0) when none or unreadable."""
+    if generation is None:
+        return 0, 0
+    try:
+        store = Store(generation / DB_NAME, readonly=True)
+    except YouthbotError:
+        return 0, 0
+    try:
+        return store.counts()
+    except sqlite3.DatabaseError:
+        return 0, 0
+    finally:
+        store.close()
 
 
 def _copy_database(source: Path, target: sqlite3.Connection) -> None:

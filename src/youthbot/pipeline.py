@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from youthbot.errors import IndexMismatchError, IndexMissingError, InputError, LLMError
+from youthbot.index import guard
 from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, SESSIONS_NAME, IndexLayout
 from youthbot.indexing import (
     BuildProgress,
@@ -50,6 +53,24 @@ class IndexStats:
     dimension: int
     built_at: str | None
     facts: dict[str, int]
+
+
+def _damage_named(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn SQLite's "damaged file" errors met while reading the live generation into one
+    ``IndexCorruptError`` naming its ``index.sqlite`` (the open-time check misses damage
+    inside a row)."""
+
+    @functools.wraps(method)
+    def reading(self: Pipeline, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            gen = self._generation
+            if gen is None or not guard.is_corruption(exc):
+                raise
+            raise guard.damaged_database(gen.path / DB_NAME, exc) from None
+
+    return reading
 
 
 class _Generation:
@@ -175,7 +196,6 @@ class Pipeline:
         from youthbot.index.dense import DenseIndex
         from youthbot.index.lexical import LexicalIndex
         from youthbot.retrieve import Retriever
-        from youthbot.store import Store
 
         with self._lock:
             current = self.layout.current()
@@ -186,7 +206,7 @@ class Pipeline:
             if self._generation is not None and self._generation.path == current:
                 return self._generation
             self._retire_generation()
-            store = Store(current / DB_NAME, readonly=True)
+            store = guard.open_database(current / DB_NAME)
             try:
                 try:
                     check_manifest(
@@ -200,6 +220,13 @@ class Pipeline:
                     raise
                 dense = DenseIndex.load(current / DENSE_NAME)
                 lexical = LexicalIndex.load(current / LEXICAL_NAME)
+                chunks = store.counts()[1]
+                guard.check_count(current / LEXICAL_NAME, lexical.count, chunks, "chunks")
+            except sqlite3.DatabaseError as exc:
+                store.close()
+                if not guard.is_corruption(exc):
+                    raise
+                raise guard.damaged_database(current / DB_NAME, exc) from None
             except BaseException:
                 store.close()
                 raise
@@ -221,6 +248,7 @@ class Pipeline:
             self._generation = None
 
     # -- search and answers ---------------------------------------------------------------
+    @_damage_named
     def retrieve(self, query: str, k: int | None = None, mode: Mode = "hybrid") -> Retrieval:
         """Ranked passages with the evidence about them.
 
@@ -264,6 +292,7 @@ class Pipeline:
         """The ``k`` best passages for ``query``."""
         return self.retrieve(query, k, mode).passages
 
+    @_damage_named
     def ask(
         self,
         question: str,
@@ -441,6 +470,7 @@ class Pipeline:
         return "connected" if self._llm_client().ping() else "unreachable"
 
     # -- documents, directory, stats ------------------------------------------------------
+    @_damage_named
     def document(self, path: str) -> Document:
         """The stored (cleaned) text of an indexed document."""
         return self._open().store.document(path)
@@ -450,6 +480,7 @@ class Pipeline:
         """The directory of people, organisations, places, projects and events."""
         return self._open().facts
 
+    @_damage_named
     def stats(self) -> IndexStats:
         """Counts and the manifest of the live index."""
         gen = self._open()

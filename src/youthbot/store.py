@@ -291,30 +291,53 @@ class SessionStore:
     """Conversation history for ``ask --session NAME``, kept beside the index generations."""
 
     def __init__(self, path: Path) -> None:
+        """Raises:
+        IndexCorruptError: the file is not a readable SQLite database (it is left as is).
+        """
+        self.path = path
         self.conn = sqlite3.connect(path, check_same_thread=False)
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS turns (id INTEGER PRIMARY KEY, session TEXT NOT NULL,"
-            " question TEXT NOT NULL, answer TEXT NOT NULL,"
-            " created TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"
-        )
-        self.conn.commit()
+        try:
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS turns (id INTEGER PRIMARY KEY, session TEXT NOT NULL,"
+                " question TEXT NOT NULL, answer TEXT NOT NULL,"
+                " created TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+            )
+            self.conn.commit()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise history_damaged(path, exc) from None
 
     def history(self, session: str, limit: int = 6) -> list[Turn]:
         """The last ``limit`` turns of a session, oldest first."""
-        rows = self.conn.execute(
-            "SELECT question, answer FROM turns WHERE session = ? ORDER BY id DESC LIMIT ?",
-            (session, limit),
-        ).fetchall()
+        try:
+            rows = self.conn.execute(
+                "SELECT question, answer FROM turns WHERE session = ? ORDER BY id DESC LIMIT ?",
+                (session, limit),
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise history_damaged(self.path, exc) from None
         return [Turn(q, a) for q, a in reversed(rows)]
 
     def append(self, session: str, turn: Turn) -> None:
         """Add one turn to a session."""
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO turns(session, question, answer) VALUES (?, ?, ?)",
-                (session, turn.question, turn.answer),
-            )
+        try:
+            with self.conn:
+                self.conn.execute(
+                    "INSERT INTO turns(session, question, answer) VALUES (?, ?, ?)",
+                    (session, turn.question, turn.answer),
+                )
+        except sqlite3.DatabaseError as exc:
+            raise history_damaged(self.path, exc) from None
 
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
+
+
+def history_damaged(path: Path, exc: sqlite3.Error) -> IndexCorruptError:
+    """The one line for a conversation history file that SQLite cannot use."""
+    reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+    return IndexCorruptError(
+        f"conversation history {path} cannot be used ({reason}); move the file away (or rename"
+        " it) and a new history is started; the index itself is fine"
+    )

@@ -6,9 +6,11 @@ embeddings/
   gen-<time>-<pid>/     index.sqlite, vectors.faiss, lexical/
   sessions.sqlite       conversation history (ask --session)
   .build.lock
+  .youthbot-index       marker: this folder is youthbot's; the generations it made
 ```
 A build writes a new generation beside the live one and switches CURRENT only when every file
-is complete, so a build killed half-way leaves the previous index in use.
+is complete, so a build killed half-way leaves the previous index in use. Only generations the
+marker records are ever deleted, and a folder that is not youthbot's is refused (``guard``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from youthbot.errors import IndexLockedError, IndexNotWritableError
+from youthbot.errors import IndexCorruptError, IndexLockedError, IndexNotWritableError
+from youthbot.index import guard
 
 logger = logging.getLogger(__name__)
 
@@ -39,26 +42,45 @@ class IndexLayout:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def current(self) -> Path | None:
-        """The live generation directory, or None when no complete index exists."""
-        try:
-            name = (self.root / _CURRENT).read_text().strip()
-        except OSError:
-            return None
-        gen = self.root / name
-        return gen if name and (gen / DB_NAME).is_file() else None
-
-    def ensure_writable(self) -> None:
-        """Create the directory and check it can be written.
+    def current(self, *, strict: bool = True) -> Path | None:
+        """The live generation directory, or None when no complete index exists.
 
         Raises:
-            IndexNotWritableError: when it cannot.
+            IndexCorruptError: ``CURRENT`` is damaged (unless ``strict`` is False, for a
+                rebuild that never reads the old index; a directory is refused even then).
         """
+        try:
+            name = guard.read_pointer(self.root)
+        except IndexCorruptError:
+            if strict or (self.root / _CURRENT).is_dir():
+                raise
+            return None
+        gen = self.root / name if name else None
+        return gen if gen is not None and (gen / DB_NAME).is_file() else None
+
+    def check_usable(self) -> None:
+        """Refuse a folder that is not youthbot's (writes nothing); see ``guard``.
+
+        Raises:
+            IndexForeignError: naming the folder.
+        """
+        guard.check_usable(self.root)
+
+    def ensure_writable(self) -> None:
+        """Check the folder is youthbot's (or new or empty), create it, check it can be
+        written and mark it as youthbot's.
+
+        Raises:
+            IndexForeignError: a non-empty folder that is not youthbot's (nothing is written).
+            IndexNotWritableError: when it cannot be written.
+        """
+        guard.check_usable(self.root)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             probe = self.root / f".probe-{os.getpid()}"
             probe.write_text("")
             probe.unlink()
+            guard.claim(self.root)
         except OSError as exc:
             raise IndexNotWritableError(
                 f"index directory {self.root} is not writable ({exc.strerror or exc});"
@@ -66,7 +88,12 @@ class IndexLayout:
             ) from exc
 
     def lock(self) -> FileLock:
-        """An acquired build lock; raises IndexLockedError when another build holds it."""
+        """An acquired build lock; raises IndexLockedError when another build holds it.
+
+        Raises:
+            IndexCorruptError: ``.build.lock`` is a directory.
+        """
+        guard.check_lock_file(self.root)
         lock = FileLock(str(self.root / ".build.lock"))
         try:
             lock.acquire(timeout=0)
@@ -77,9 +104,10 @@ class IndexLayout:
         return lock
 
     def new_generation(self) -> Path:
-        """A fresh, empty generation directory (not yet live)."""
-        self._sweep()
+        """A fresh, empty generation directory (not yet live), recorded in the marker."""
+        self._sweep(unfinished_only=True)
         name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        guard.record(self.root, name)
         gen = self.root / (name + _BUILDING)
         gen.mkdir(parents=True)
         return gen
@@ -100,20 +128,32 @@ class IndexLayout:
         return final
 
     def discard(self, building: Path) -> None:
-        """Remove an unfinished generation."""
+        """Remove an unfinished generation (and its name from the marker's record)."""
         shutil.rmtree(building, ignore_errors=True)
+        if not building.exists():
+            try:
+                guard.forget(self.root, [building.name])
+            except OSError:
+                pass  # a full disk: the record keeps a name of nothing, which sweeps nothing
 
-    def _sweep(self, keep: str | None = None) -> None:
-        """Delete generations that are neither live nor ``keep`` (and unfinished ones)."""
-        live = self.current()
+    def _sweep(self, keep: str | None = None, *, unfinished_only: bool = False) -> None:
+        """Under the lock, delete the generations youthbot recorded that are not ``keep``:
+        only unfinished ones (of a killed build) before a build, every other one once ``keep``
+        is live. Folders the marker does not record are never touched."""
+        recorded = guard.recorded_generations(self.root) or set()
+        swept = []
         for child in self.root.glob("gen-*"):
-            if child.name in (keep, live.name if live else None):
+            if child.name == keep or not guard.is_recorded(child.name, recorded):
                 continue
-            if child.name.endswith(_BUILDING) and keep is None:
-                # an unfinished build of a killed process; safe to drop under the lock
-                shutil.rmtree(child, ignore_errors=True)
-            elif not child.name.endswith(_BUILDING):
-                shutil.rmtree(child, ignore_errors=True)
+            if unfinished_only and not child.name.endswith(_BUILDING):
+                continue
+            shutil.rmtree(child, ignore_errors=True)
+            if not child.exists():
+                swept.append(child.name)
+        try:
+            guard.forget(self.root, swept)
+        except OSError as exc:  # a full disk: the record keeps names of nothing, harmless
+            logger.warning("could not update %s: %s", self.root / guard.MARKER_NAME, exc)
 
 
 def _fsync(path: Path) -> None:

@@ -7,11 +7,14 @@ import secrets
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from youthbot.export import EntryStatus
+from youthbot.store import history_damaged
 from youthbot.types import Answer, AnswerSentence, Chunk, Citation, LLMInfo, Passage, Turn
 
 #: Exchanges kept per conversation; older ones are dropped first.
@@ -56,12 +59,25 @@ class ConversationStore:
         self.path = path
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(path, check_same_thread=False)
-        with self._lock, self._conn:
-            self._conn.executescript(_SCHEMA)
+        try:
+            with self._damage_named(), self._conn:
+                self._conn.executescript(_SCHEMA)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    @contextmanager
+    def _damage_named(self) -> Iterator[None]:
+        """Hold the lock; a file SQLite cannot use becomes one ``IndexCorruptError``."""
+        with self._lock:
+            try:
+                yield
+            except sqlite3.DatabaseError as exc:
+                raise history_damaged(self.path, exc) from None
 
     def exchanges(self, conversation: str) -> list[WebExchange]:
         """The conversation's exchanges, oldest first."""
-        with self._lock:
+        with self._damage_named():
             rows = self._conn.execute(
                 "SELECT seq, question, status, answer FROM web_exchanges"
                 " WHERE conversation = ? ORDER BY seq",
@@ -86,7 +102,7 @@ class ConversationStore:
     ) -> WebExchange:
         """Append an exchange and return it (with its number in the conversation)."""
         data = json.dumps(answer_to_json(answer), ensure_ascii=False) if answer else None
-        with self._lock, self._conn:
+        with self._damage_named(), self._conn:
             (last,) = self._conn.execute(
                 "SELECT coalesce(max(seq), 0) FROM web_exchanges WHERE conversation = ?",
                 (conversation,),
@@ -108,7 +124,7 @@ class ConversationStore:
 
     def clear(self, conversation: str) -> None:
         """Forget a conversation."""
-        with self._lock, self._conn:
+        with self._damage_named(), self._conn:
             self._conn.execute("DELETE FROM web_exchanges WHERE conversation = ?", (conversation,))
 
     def close(self) -> None:
