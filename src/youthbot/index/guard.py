@@ -234,6 +234,5 @@ def check_count(part: Path, have: int, want: int, what: str) -> None:
     """
     if have != want:
         raise IndexCorruptError(
-            f"{part} is damaged (it holds {have} {what}, the index database {want});"
-            f" {REBUILD_HINT}"
+            f"{part} is damaged (it holds {have} {what}, the index database {want}); {REBUILD_HINT}"
         )
