@@ -106,12 +106,14 @@ class Settings(BaseSettings):
     @field_validator("index", mode="before")
     @classmethod
     def _index_not_empty(cls, value: object) -> object:
-        """An empty YOUTHBOT_INDEX is a mistake, not the working directory."""
+        """An empty YOUTHBOT_INDEX is a mistake, not the working directory; ``~`` is home."""
         if isinstance(value, str) and not value.strip():
             raise ValueError(
                 "is empty; set YOUTHBOT_INDEX (or --index) to an index folder, or unset it for"
                 " the default 'embeddings'"
             )
+        if isinstance(value, str | Path):
+            return Path(value).expanduser()
         return value
 
     @classmethod
