@@ -140,8 +140,12 @@ def write_record(root: Path, generations: Iterable[str]) -> None:
     """Replace the marker with one recording ``generations`` (atomically)."""
     tmp = root / (MARKER_NAME + ".tmp")
     body = {"youthbot": "index", "version": 1, "generations": sorted(set(generations))}
-    tmp.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, root / MARKER_NAME)
+    try:
+        tmp.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+        os.replace(tmp, root / MARKER_NAME)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk: the marker as it was stays
+        raise
 
 
 def record(root: Path, name: str) -> None:
