@@ -72,7 +72,7 @@ def citation_title(citation: Citation) -> str:
 _HINTS: tuple[tuple[type[errors.YouthbotError], str], ...] = (
     (errors.IndexMissingError, "hint_index_missing"),
     (errors.IndexMismatchError, ""),  # its message already says how to rebuild
-    (errors.IndexCorruptError, "hint_index_corrupt"),
+    (errors.IndexCorruptError, ""),  # its message names the file and what to do
     (errors.IndexLockedError, "hint_index_locked"),
     (errors.IndexNotWritableError, "hint_index_not_writable"),
     (errors.ModelError, "hint_model"),

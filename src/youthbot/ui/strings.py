@@ -91,7 +91,6 @@ class Strings:
     llm_fallback: str
     unexpected_error: str
     hint_index_missing: str
-    hint_index_corrupt: str
     hint_index_locked: str
     hint_index_not_writable: str
     hint_model: str
@@ -237,7 +236,6 @@ dokumentu (kad jautājuma lauks ir tukšs); Ctrl+Q — iziet.
     ),
     unexpected_error="Negaidīta kļūda: {error}. Lietotne turpina darboties.",
     hint_index_missing="Palaidiet /reindex, lai izveidotu indeksu.",
-    hint_index_corrupt="Aizveriet lietotni un palaidiet `youthbot index --rebuild`.",
     hint_index_locked="Pagaidiet, līdz otrs process beidz indeksēt, un mēģiniet vēlreiz.",
     hint_index_not_writable="Norādiet rakstāmu indeksa mapi ar --index.",
     hint_model="Pārbaudiet modeļa nosaukumu (--model vai YOUTHBOT_MODEL).",
@@ -375,7 +373,6 @@ o — open the document (when the question box is empty); Ctrl+Q — quit.
     ),
     unexpected_error="Unexpected error: {error}. The app keeps running.",
     hint_index_missing="Run /reindex to build the index.",
-    hint_index_corrupt="Quit and run `youthbot index --rebuild`.",
     hint_index_locked="Wait until the other process finishes indexing, then try again.",
     hint_index_not_writable="Choose a writable index directory with --index.",
     hint_model="Check the model name (--model or YOUTHBOT_MODEL).",
