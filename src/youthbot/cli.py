@@ -164,7 +164,12 @@ def cli(
 # -- index ---------------------------------------------------------------------------------
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--rebuild", is_flag=True, help="Start from empty (needed after changing model).")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Start from empty, never reading the old index (after changing model, or when the"
+    " index is damaged).",
+)
 @click.option(
     "--no-llm",
     is_flag=True,
