@@ -235,7 +235,7 @@ class IndexBuilder:
                 except (OSError, sqlite3.OperationalError, RuntimeError) as exc:
                     raise _write_error(self.layout.root, exc) from exc
             except sqlite3.DatabaseError as exc:
-                if current is None or not guard.is_corruption(exc):
+                if current is None or rebuild or not guard.is_corruption(exc):
                     raise
                 raise guard.damaged_database(current / DB_NAME, exc) from None
             finally:
