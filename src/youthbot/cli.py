@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from youthbot import __version__
+from youthbot.commands.options import INDEX_DIR
 from youthbot.errors import InputError, YouthbotError
 from youthbot.ingest.paths import printable
 
@@ -91,7 +92,7 @@ def _model_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option(
         "--index",
         "index_dir",
-        type=click.Path(path_type=Path, file_okay=False),
+        type=INDEX_DIR,
         help=INDEX_HELP,
     )(f)
     return f
@@ -123,7 +124,7 @@ class _Group(click.Group):
 @click.option(
     "--index",
     "index_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=INDEX_DIR,
     help="Index directory (default: embeddings). [env: YOUTHBOT_INDEX]",
 )
 @click.option(

@@ -25,7 +25,7 @@ ARTICLE = (
     "no Kurzemes novadiem.\n\nNometni vadīja jaunatnes darbiniece Ilze Kalniņa.\n"
 )
 REBUILD = "youthbot index --rebuild"
-ALL = ("search", "ask", "stats", "index")
+ALL = ("search", "ask", "stats", "people", "index")
 
 
 def _live(index: Path) -> Path:
@@ -101,8 +101,8 @@ DAMAGE: dict[str, Damage] = {
     ".build.lock a directory": Damage(
         _lock_a_directory, ("index",), (".build.lock", "is a directory", "move it"), False
     ),
-    "shortened ids.json": Damage(_ids_shortened, ("search", "ask", "stats"), ("lexical", REBUILD)),
-    "cut ids.json": Damage(_ids_cut, ("search", "ask", "stats"), ("lexical", REBUILD)),
+    "shortened ids.json": Damage(_ids_shortened, ALL[:-1], ("lexical", REBUILD)),
+    "cut ids.json": Damage(_ids_cut, ALL[:-1], ("lexical", REBUILD)),
     "garbage sessions.sqlite": Damage(
         _sessions_garbage, ("ask",), ("sessions.sqlite", "move the file away"), False
     ),
@@ -114,6 +114,7 @@ def _args(command: str, corpus: Path) -> list[str]:
         "search": ["search", "nometne Ventspilī"],
         "ask": ["ask", "Kas vadīja nometni?", "--session", "darbs"],
         "stats": ["stats"],
+        "people": ["people"],
         "index": ["index", str(corpus)],
     }[command]
 

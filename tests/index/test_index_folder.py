@@ -110,6 +110,21 @@ def test_an_empty_index_setting_is_an_error(
     assert os.listdir(work) == []
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_an_empty_index_option_is_an_error(
+    where: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    ask = ["ask", "Kas vadīja nometni?"]
+    args = ["--index", "", *ask] if where == "before" else [*ask, "--index", ""]
+    result = CliRunner().invoke(cli, ["--corpus", str(corpus), *args])
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--index': is empty" in result.output
+    assert os.listdir(work) == []
+
+
 def test_an_empty_folder_becomes_an_index(corpus: Path, tmp_path: Path) -> None:
     folder = tmp_path / "empty"
     folder.mkdir()

@@ -18,6 +18,22 @@ CORPUS_HELP = "Documents indexed when no path is given (default: corpus). [env: 
 VERBOSE_HELP = "Log progress and show tracebacks."
 
 
+class IndexDirType(click.Path):
+    """An index folder: an empty value is an error (it used to mean the working directory)."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, file_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("is empty; name an index folder, or leave the option out", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+#: The type of every --index option.
+INDEX_DIR = IndexDirType()
+
+
 def _state(ctx: click.Context) -> Any:
     """The CLI state the group made (anything with ``overrides`` and ``verbose``)."""
     state = ctx.find_root().obj
@@ -67,7 +83,7 @@ def global_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--model", expose_value=False, callback=_override("model"), help=MODEL_HELP)(f)
     f = click.option(
         "--index",
-        type=click.Path(path_type=Path, file_okay=False),
+        type=INDEX_DIR,
         expose_value=False,
         callback=_override("index"),
         help=INDEX_HELP,

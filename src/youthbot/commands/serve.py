@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from youthbot.commands.options import hidden_corpus_and_verbose
+from youthbot.commands.options import INDEX_DIR, hidden_corpus_and_verbose
 
 DEFAULT_PORT = 8765
 
@@ -31,7 +31,7 @@ DEFAULT_PORT = 8765
 @click.option(
     "--index",
     "index_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=INDEX_DIR,
     help="Index directory (default: embeddings). [env: YOUTHBOT_INDEX]",
 )
 @click.option("--model", help="Embedding model (as for `youthbot index`). [env: YOUTHBOT_MODEL]")
