@@ -76,6 +76,8 @@ class Store:
                 self.conn.executescript(_SCHEMA)
             self.conn.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as exc:
+            if not readonly and isinstance(exc, sqlite3.OperationalError):
+                raise  # a new database that cannot be written (a full disk): the builder says so
             raise IndexCorruptError(f"index database {path} cannot be read ({exc})") from exc
 
     def close(self) -> None:

@@ -84,3 +84,46 @@ def test_a_full_disk_keeps_the_index_and_says_so_in_one_line(tmp_path: Path, lea
     assert "nometne.txt" in (out / "search.out").read_text()
     left = set((out / "after.ls").read_text().split())
     assert not any(name.endswith((".building", ".tmp")) for name in left), left
+
+
+def test_a_disk_full_before_the_new_database_has_a_page(tmp_path: Path) -> None:
+    """The marker's record still fits, the new ``index.sqlite`` does not (a 2 KB file limit):
+    the line says the new index could not be written, not that a database cannot be read."""
+    import resource
+    import signal
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "nometne.txt").write_text(ARTICLE, encoding="utf-8")
+    index = tmp_path / "idx"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("YOUTHBOT_")}
+    first = subprocess.run(
+        [YOUTHBOT, "--index", str(index), "index", str(docs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert first.returncode == 0, first.stderr
+    live = (index / "CURRENT").read_text()
+    (docs / "otra.txt").write_text("Jauniešu centrs Cēsīs atvēra jaunu telpu.\n", encoding="utf-8")
+
+    def tiny_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+    done = subprocess.run(
+        [YOUTHBOT, "--index", str(index), "index", str(docs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=tiny_files,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    assert "Traceback" not in done.stderr and len(errors) == 1, done.stderr
+    assert "could not write the new index" in errors[0], errors[0]
+    assert "previous index is kept" in errors[0] and "cannot be read" not in errors[0]
+    assert (index / "CURRENT").read_text() == live
+    assert not [p for p in index.iterdir() if p.name.endswith((".building", ".tmp"))]
