@@ -88,6 +88,14 @@ def test_a_folder_that_is_not_youthbots_is_refused_and_untouched(
     assert os.listdir(work) == []
 
 
+def test_serve_refuses_a_folder_that_is_not_youthbots(users_folder: Path) -> None:
+    before = _tree(users_folder)
+    result = CliRunner().invoke(cli, ["serve", "--index", str(users_folder)])
+    assert result.exit_code == 1, result.output
+    assert "is not a youthbot index folder" in _one_error(result.output)
+    assert _tree(users_folder) == before
+
+
 def test_the_filesystem_root_is_refused(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = sorted(os.listdir("/"))
     monkeypatch.setenv("YOUTHBOT_INDEX", "/")

@@ -73,6 +73,7 @@ def serve(
         token, printed_token = new_token(), True
 
     pipeline = Pipeline(settings)
+    pipeline.layout.check_usable()  # a folder that is not youthbot's: one line, no server
     folders = [Path(settings.corpus)] if watch else []
     app = make_web_app(pipeline, settings, token=token, watch=folders)
     shown_host = f"[{host}]" if ":" in host else host
