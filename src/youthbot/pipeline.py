@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from youthbot.errors import IndexMismatchError, IndexMissingError, InputError, LLMError
-from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, SESSIONS_NAME, IndexLayout
+from youthbot.index.layout import DB_NAME, SESSIONS_NAME, IndexLayout
 from youthbot.indexing import (
     BuildProgress,
     IndexBuilder,
@@ -198,8 +198,9 @@ class Pipeline:
                     if not _bundled(self.settings.model):
                         self.embedder()  # a model that cannot be loaded says so (ModelError)
                     raise
-                dense = DenseIndex.load(current / DENSE_NAME)
-                lexical = LexicalIndex.load(current / LEXICAL_NAME)
+                # each part must agree with SQLite's counts; a damaged one is named
+                dense = DenseIndex.load(current, store.sentence_count())
+                lexical = LexicalIndex.load(current, store.counts()[1])
             except BaseException:
                 store.close()
                 raise
@@ -343,13 +344,10 @@ class Pipeline:
     def _sentence_vectors(
         self, gen: _Generation, passage: Passage
     ) -> list[tuple[int, int, np.ndarray]]:
-        import numpy as np
-
         c = passage.chunk
-        return [
-            (s, e, np.frombuffer(v, dtype=np.float32))
-            for s, e, v in gen.store.sentence_vectors(c.doc, c.start, c.end)
-        ]
+        rows = gen.store.sentence_rows(c.doc, c.start, c.end)
+        found = gen.retriever.dense.vectors([sid for _, _, sid in rows])
+        return [(s, e, found[sid]) for s, e, sid in rows if sid in found]
 
     def _directory_answer(self, question: Question, gen: _Generation) -> Answer | None:
         from youthbot.directory.answer import answer_from_directory

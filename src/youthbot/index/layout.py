@@ -26,7 +26,6 @@ from youthbot.errors import IndexLockedError, IndexNotWritableError
 logger = logging.getLogger(__name__)
 
 DB_NAME = "index.sqlite"
-DENSE_NAME = "vectors.faiss"
 LEXICAL_NAME = "lexical"
 SESSIONS_NAME = "sessions.sqlite"
 _CURRENT = "CURRENT"
