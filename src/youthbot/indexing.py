@@ -514,6 +514,9 @@ class IndexBuilder:
             if new_ids
             else np.zeros((0, dim), dtype=np.float32)
         )
+        if new_ids and not dim:  # vectors reused from an index of schema 1
+            dim = int(matrix.shape[1])
+            store.set_manifest({"dimension": dim})
         write_dense(building, parts.dense, live, new_ids, matrix, dim)
         chunk_live = np.asarray(store.chunk_ids(), dtype=np.int64)
         if parts.repair_lexical:
