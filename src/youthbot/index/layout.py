@@ -3,12 +3,15 @@
 ```
 embeddings/
   CURRENT               name of the live generation (replaced atomically)
-  gen-<time>-<pid>/     index.sqlite, vectors.faiss, lexical/
+  gen-<time>-<pid>/     index.sqlite; vectors/ + vectors.json(.ids); lexical/ + lexical.json(.ids)
   sessions.sqlite       conversation history (ask --session)
   .build.lock
 ```
 A build writes a new generation beside the live one and switches CURRENT only when every file
-is complete, so a build killed half-way leaves the previous index in use.
+is complete, so a build killed half-way leaves the previous index in use. A generation is cheap:
+``index.sqlite`` is copied as a file, and the immutable vector and lexical segment files of the
+live generation are hard-linked into the new one (``youthbot.index.segments``), so a build
+writes only the segments of what it added; sweeping an old generation removes only its links.
 """
 
 from __future__ import annotations
