@@ -274,8 +274,9 @@ class IndexBuilder:
         todo: list[Document] = []
         seen: set[str] = set()
         legacy = _LegacyKeys(stored)
+        resolved: dict[str, str] = {}
         for i, path in enumerate(files, start=1):
-            key, shown = document_key(path), shown_path(path)
+            key, shown = document_key(path, resolved), shown_path(path)
             seen.add(key)
             notify(BuildProgress("read", i, len(files), shown))
             try:
@@ -386,17 +387,19 @@ class IndexBuilder:
         from youthbot.index.lexical import LexicalIndex
 
         docs_chunks = prev.counts()[1]
+        salvaged = False
         try:
             dense = DenseIndex.load(current, prev.sentence_count())
         except IndexCorruptError as exc:
             dense = DenseIndex.salvage(current)
+            salvaged = True
             report.notes.append(f"{_first(exc)}; repaired from the stored vectors")
         try:
             lexical: LexicalIndex | None = LexicalIndex.load(current, docs_chunks)
         except IndexCorruptError as exc:
             lexical = None
             report.notes.append(f"{_first(exc)}; rebuilt from the stored terms")
-        return _Previous(dense, lexical, repair_lexical=lexical is None)
+        return _Previous(dense, lexical, repair_lexical=lexical is None, salvaged=salvaged)
 
     def _repair_vectors(
         self,
@@ -408,7 +411,7 @@ class IndexBuilder:
         """Vectors of stored sentences that no readable segment holds (re-embedded)."""
         import numpy as np
 
-        if parts.dense is None:
+        if parts.dense is None or not parts.salvaged:
             return {}
         held = set(parts.dense.ids[parts.dense.ids >= 0].tolist())
         missing = [i for i in store.sentence_ids() if i not in held and i not in added.vectors]
@@ -508,7 +511,8 @@ class IndexBuilder:
         )
         dim = int(store.manifest().get("dimension", 0) or 0)
         live = np.asarray(store.sentence_ids(), dtype=np.int64)
-        new_ids = sorted(i for i in added.vectors if i in set(live.tolist()))
+        stored = set(live.tolist())
+        new_ids = sorted(i for i in added.vectors if i in stored)
         matrix = (
             np.vstack([added.vectors[i] for i in new_ids]).astype(np.float32)
             if new_ids
@@ -547,9 +551,14 @@ class _Previous:
     """The live generation's vector and lexical parts a build appends to."""
 
     def __init__(
-        self, dense: DenseIndex | None, lexical: LexicalIndex | None, repair_lexical: bool = False
+        self,
+        dense: DenseIndex | None,
+        lexical: LexicalIndex | None,
+        repair_lexical: bool = False,
+        salvaged: bool = False,
     ) -> None:
         self.dense = dense
+        self.salvaged = salvaged
         self.lexical = lexical
         self.repair_lexical = repair_lexical
         ids = [int(lexical.ids.max())] if lexical is not None and len(lexical.ids) else [0]
