@@ -273,6 +273,8 @@ def write_dense(
         blocks, block_ids = [], []
         for i in range(first, len(rows)):
             if i < len(fresh):
+                if not (id_parts[i] >= 0).any():
+                    continue  # every row removed
                 matrix = previous.segment_matrix(i)  # type: ignore[union-attr]
             else:
                 matrix = np.ascontiguousarray(new_vectors, dtype=np.float32)

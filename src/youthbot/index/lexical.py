@@ -331,6 +331,8 @@ def write_lexical(
         for i in range(first, len(rows)):
             if i < len(names):
                 keep = id_parts[i] >= 0
+                if not keep.any():
+                    continue  # every row removed: nothing of it is carried on
                 bags = old[i].chunk_terms()
                 terms.extend(b for b, k in zip(bags, keep.tolist(), strict=True) if k)
                 ids.append(id_parts[i][keep])
