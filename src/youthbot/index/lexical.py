@@ -50,13 +50,35 @@ class _Segment:
         lengths: np.ndarray,
         words: Counter[str],
     ) -> None:
-        self.terms = terms
         self.vocab = {t: i for i, t in enumerate(terms)}
         self.indptr = indptr
         self.rows = rows
         self.tf = tf
         self.lengths = lengths
-        self.words = words
+        self._words: Counter[str] | None = words
+        self.path: Path | None = None
+
+    @property
+    def terms(self) -> list[str]:
+        return list(self.vocab)  # in term-id order (dicts keep insertion order)
+
+    @property
+    def words(self) -> Counter[str]:
+        """Surface-word counts (read again from the file once released)."""
+        if self._words is None:
+            import numpy as np
+
+            assert self.path is not None
+            with np.load(self.path, allow_pickle=False) as z:
+                words = _split(z["words"])
+                counts = z["word_counts"].tolist()
+            return Counter(dict(zip(words, counts, strict=True)))
+        return self._words
+
+    def release_words(self) -> None:
+        """Drop the word counts from memory (the vocabulary is built; merges re-read them)."""
+        if self.path is not None:
+            self._words = None
 
     @classmethod
     def build(cls, terms: Sequence[Sequence[str]], words: Counter[str]) -> _Segment:
@@ -86,7 +108,7 @@ class _Segment:
     def chunk_terms(self) -> list[list[str]]:
         """Each row's terms (as a bag: order is lost, counts kept), for merging."""
         out: list[list[str]] = [[] for _ in range(len(self.lengths))]
-        for tid, term in enumerate(self.terms):
+        for tid, term in enumerate(self.vocab):
             a, b = int(self.indptr[tid]), int(self.indptr[tid + 1])
             for row, n in zip(self.rows[a:b].tolist(), self.tf[a:b].tolist(), strict=True):
                 out[row].extend([term] * int(n))
@@ -99,7 +121,7 @@ class _Segment:
         with open(path, "wb") as f:
             np.savez(
                 f,
-                terms=_utf8("\n".join(self.terms)),
+                terms=_utf8("\n".join(self.vocab)),
                 indptr=self.indptr,
                 rows=self.rows,
                 tf=self.tf,
@@ -126,6 +148,7 @@ class _Segment:
             )
         if len(seg.indptr) != len(terms) + 1 or int(seg.indptr[-1]) != len(seg.rows):
             raise ValueError("postings do not match the terms")
+        seg.path = path
         return seg
 
 
@@ -169,6 +192,7 @@ class LexicalIndex:
         counts: Counter[str] = Counter()
         for p in parts:
             counts.update(p.words)
+            p.release_words()
         #: Folded surface word → the corpus's spelling with diacritics (for query repair).
         self.vocabulary = vocabulary_from_counts(counts)
 
