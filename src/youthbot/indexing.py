@@ -616,7 +616,7 @@ def _parts_intact(generation: Path, store: Store) -> bool:
         return True  # refused on open with a message saying to run `youthbot index`
     try:
         DenseIndex.load(generation, store.sentence_count())
-        LexicalIndex.load(generation, store.counts()[1])
+        LexicalIndex.check(generation, store.counts()[1])
     except IndexCorruptError:
         return False
     return True

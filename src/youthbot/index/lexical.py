@@ -275,9 +275,23 @@ class LexicalIndex:
         Raises:
             IndexCorruptError: naming the file that is missing, empty or does not agree.
         """
+        found = cls._read(generation, expected)
+        if found is None:
+            return cls.empty()
+        return cls(generation, *found)
+
+    @classmethod
+    def check(cls, generation: Path, expected: int) -> None:
+        """Raise IndexCorruptError as :meth:`load` would, without building the index."""
+        cls._read(generation, expected)
+
+    @classmethod
+    def _read(
+        cls, generation: Path, expected: int | None
+    ) -> tuple[SegmentList, list[_Segment], np.ndarray] | None:
         manifest = generation / MANIFEST
         if not manifest.exists() and expected == 0:
-            return cls.empty()
+            return None
         segments, ids, _ = read_manifest(manifest)
         parts = []
         for name, rows in zip(segments.files, segments.rows, strict=True):
@@ -289,10 +303,10 @@ class LexicalIndex:
             if len(part.lengths) != rows:
                 raise _damaged(path, ValueError(f"{len(part.lengths)} chunks, expected {rows}"))
             parts.append(part)
-        index = cls(generation, segments, parts, ids)
-        if expected is not None and index.count != expected:
-            raise _damaged(manifest, ValueError(f"{index.count} chunks, SQLite holds {expected}"))
-        return index
+        live = int((ids >= 0).sum())
+        if expected is not None and live != expected:
+            raise _damaged(manifest, ValueError(f"{live} chunks, SQLite holds {expected}"))
+        return segments, parts, ids
 
 
 def _damaged(path: Path, exc: BaseException) -> IndexCorruptError:
