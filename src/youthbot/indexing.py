@@ -615,7 +615,7 @@ def _parts_intact(generation: Path, store: Store) -> bool:
     if store.schema_version() < 2:
         return True  # refused on open with a message saying to run `youthbot index`
     try:
-        DenseIndex.load(generation, store.sentence_count())
+        DenseIndex.check(generation, store.sentence_count())
         LexicalIndex.check(generation, store.counts()[1])
     except IndexCorruptError:
         return False

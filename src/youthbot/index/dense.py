@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 #: The part's manifest inside a generation, and the folder of its segments.
 MANIFEST = "vectors.json"
 SEGMENTS = "vectors"
+#: The first bytes of a FAISS scalar-quantiser index file.
+_MAGIC = b"IxSQ"
 
 
 def set_faiss_threads(threads: int) -> None:
@@ -179,6 +181,31 @@ class DenseIndex:
         if expected is not None and index.count != expected:
             raise _damaged(manifest, ValueError(f"{index.count} vectors for {expected} sentences"))
         return index
+
+    @classmethod
+    def check(cls, generation: Path, expected: int) -> None:
+        """Raise IndexCorruptError where :meth:`load` would find a part missing, short or
+        disagreeing with ``expected``, without reading the vectors (an unchanged re-index)."""
+        manifest = generation / MANIFEST
+        if not manifest.exists() and expected == 0:
+            return
+        segments, ids, body = read_manifest(manifest)
+        dim = int(body.get("dim", 0))
+        for name, rows in zip(segments.files, segments.rows, strict=True):
+            path = generation / SEGMENTS / name
+            try:
+                size = path.stat().st_size
+                with open(path, "rb") as f:
+                    magic = f.read(4)
+            except OSError as exc:
+                raise _damaged(path, exc) from exc
+            if magic != _MAGIC:
+                raise _damaged(path, ValueError("not a float16 vector segment"))
+            if size < rows * dim * 2:
+                raise _damaged(path, ValueError(f"{size} bytes, too short for {rows} vectors"))
+        live = int((ids >= 0).sum())
+        if live != expected:
+            raise _damaged(manifest, ValueError(f"{live} vectors for {expected} sentences"))
 
     @classmethod
     def salvage(cls, generation: Path) -> DenseIndex:
