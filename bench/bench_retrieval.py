@@ -107,11 +107,13 @@ def main() -> None:
         t = time.perf_counter()
         store_pipeline = Pipeline(Settings(index=Path(tmp) / "synth-idx", llm_url=None))
         gen = store_pipeline._open()
-        from youthbot.index.lexical import LexicalIndex
+        import numpy as np
+
+        from youthbot.index.lexical import write_lexical
 
         ids, terms = gen.store.chunk_ids_and_terms()
         t = time.perf_counter()
-        LexicalIndex.build(ids, terms, {})
+        write_lexical(Path(tmp) / "lexical-only", None, np.asarray(ids), ids, terms, {})
         lexical_s = time.perf_counter() - t
         print(
             f"synthetic build ({docs} documents, random vectors): {build_s:.1f} s in all;"

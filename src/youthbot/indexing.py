@@ -6,6 +6,7 @@ import errno
 import hashlib
 import logging
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from youthbot import __version__
 from youthbot.chunk import CHUNKER_VERSION, split_document
 from youthbot.errors import (
+    IndexCorruptError,
     IndexMismatchError,
     IndexNotWritableError,
     IngestError,
@@ -24,7 +26,7 @@ from youthbot.errors import (
     YouthbotError,
 )
 from youthbot.index import guard
-from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, IndexLayout
+from youthbot.index.layout import DB_NAME, IndexLayout
 from youthbot.ingest.paths import (
     document_key,
     folder_key,
@@ -35,8 +37,12 @@ from youthbot.ingest.paths import (
 from youthbot.store import SCHEMA_VERSION, Store
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from youthbot.directory.facts import DocumentFacts
     from youthbot.embed import Embedder
+    from youthbot.index.dense import DenseIndex
+    from youthbot.index.lexical import LexicalIndex
     from youthbot.text.analyze import Analyzer
     from youthbot.types import Document
 
@@ -222,7 +228,8 @@ class IndexBuilder:
                     refresh = bool(stale_keys(old.manifest(), expected))
                 stored = old.document_hashes() if old is not None and not rebuild else {}
                 todo = self._plan(files, stored, paths, report, notify)
-                if not report.modified and current is not None and not rebuild and not refresh:
+                unchanged = not report.modified and current is not None and not rebuild
+                if unchanged and not refresh and _parts_intact(current, old):  # type: ignore[arg-type]
                     report.documents, report.chunks = old.counts()  # type: ignore[union-attr]
                     return self._finish(report, started)
                 if not todo and (current is None or rebuild):
@@ -272,8 +279,9 @@ class IndexBuilder:
         todo: list[Document] = []
         seen: set[str] = set()
         legacy = _LegacyKeys(stored)
+        resolved: dict[str, str] = {}
         for i, path in enumerate(files, start=1):
-            key, shown = document_key(path), shown_path(path)
+            key, shown = document_key(path, resolved), shown_path(path)
             seen.add(key)
             notify(BuildProgress("read", i, len(files), shown))
             try:
@@ -331,36 +339,98 @@ class IndexBuilder:
     ) -> None:
         """Write a new generation with ``todo`` applied and make it live.
 
+        The database is copied as a file; the vector and lexical segments of the live
+        generation are hard-linked (shared), and only what changed is written beside them.
         With ``refresh`` every stored document is chunked and analysed again from its stored
-        text (after a chunker or analyser upgrade); its sentence vectors are reused.
+        text (after a chunker or analyser upgrade); its sentence vectors are reused. An index
+        of schema 1 (vectors inside SQLite) is rewritten whole, its vectors reused.
         """
         building = self.layout.new_generation()
+        prev = Store(current / DB_NAME, readonly=True) if current is not None else None
         try:
+            legacy = prev is not None and prev.schema_version() < 2
+            parts = _Previous(None, None)
+            if current is not None and prev is not None and not legacy:
+                shutil.copyfile(current / DB_NAME, building / DB_NAME)
+                parts = self._previous_parts(current, prev, report)
             store = Store(building / DB_NAME)
             try:
-                if current is not None:
-                    _copy_database(current / DB_NAME, store.conn)
+                store.ids_above(parts.max_chunk, parts.max_sentence)
+                if not legacy:
                     _rename_documents(store, report.renamed)
-                if refresh:
-                    fresh = {d.path for d in todo} | set(report.removed)
-                    todo = todo + [
-                        store.document(path)
-                        for path in store.document_hashes()
-                        if path not in fresh
-                    ]
-                self._apply(store, todo, report, notify)
+                if refresh or legacy:
+                    todo = todo + _stored_documents(
+                        prev if legacy else store,
+                        todo,
+                        report,  # type: ignore[arg-type]
+                    )
+                known = _KnownVectors(prev if legacy else store, legacy, parts.dense, report)
+                added = self._apply(store, todo, report, notify, known)
+                added.vectors.update(self._repair_vectors(store, parts, added, notify))
                 store.conn.commit()
                 report.documents, report.chunks = store.counts()
                 notify(BuildProgress("write", 0, 1))
-                self._write_indexes(store, building)
+                self._write_indexes(store, building, parts, added)
                 store.conn.commit()
             finally:
                 store.close()
+            if prev is not None:
+                prev.close()
+                prev = None
             self.layout.publish(building)
             notify(BuildProgress("write", 1, 1))
         except BaseException:
+            if prev is not None:
+                prev.close()
             self.layout.discard(building)
             raise
+
+    def _previous_parts(self, current: Path, prev: Store, report: IndexReport) -> _Previous:
+        """The live generation's vector and lexical parts; a damaged part is noted, salvaged
+        where its segments can still be read, and rebuilt by this build."""
+        from youthbot.index.dense import DenseIndex
+        from youthbot.index.lexical import LexicalIndex
+
+        docs_chunks = prev.counts()[1]
+        salvaged = False
+        try:
+            dense = DenseIndex.load(current, prev.sentence_count())
+        except IndexCorruptError as exc:
+            dense = DenseIndex.salvage(current)
+            salvaged = True
+            report.notes.append(f"{_first(exc)}; repaired from the stored vectors")
+        try:
+            lexical: LexicalIndex | None = LexicalIndex.load(current, docs_chunks)
+        except IndexCorruptError as exc:
+            lexical = None
+            report.notes.append(f"{_first(exc)}; rebuilt from the stored terms")
+        return _Previous(dense, lexical, repair_lexical=lexical is None, salvaged=salvaged)
+
+    def _repair_vectors(
+        self,
+        store: Store,
+        parts: _Previous,
+        added: _Added,
+        notify: Callable[[BuildProgress], None],
+    ) -> dict[int, np.ndarray]:
+        """Vectors of stored sentences that no readable segment holds (re-embedded)."""
+        import numpy as np
+
+        if parts.dense is None or not parts.salvaged:
+            return {}
+        held = set(parts.dense.ids[parts.dense.ids >= 0].tolist())
+        missing = [i for i in store.sentence_ids() if i not in held and i not in added.vectors]
+        if not missing:
+            return {}
+        texts = store.sentence_texts(missing)
+        embedder = self._embedder()
+        out: dict[int, np.ndarray] = {}
+        for b in range(0, len(missing), EMBED_BATCH):
+            batch = missing[b : b + EMBED_BATCH]
+            rows = embedder.embed([texts[i] for i in batch], "passage")
+            out.update(zip(batch, np.asarray(rows, dtype=np.float32), strict=True))
+            notify(BuildProgress("embed", min(b + EMBED_BATCH, len(missing)), len(missing)))
+        return out
 
     def _apply(
         self,
@@ -368,7 +438,8 @@ class IndexBuilder:
         todo: list[Document],
         report: IndexReport,
         notify: Callable[[BuildProgress], None],
-    ) -> None:
+        known: _KnownVectors,
+    ) -> _Added:
         import numpy as np
 
         from youthbot.directory.db import FactStore
@@ -382,9 +453,9 @@ class IndexBuilder:
         pending: list[tuple[int, int, str]] = []  # (doc index, sentence index, text)
         for d, doc in enumerate(todo):
             chunks, sentences = split_document(doc)
-            known = store.vectors_for(doc.path)
+            reuse = known.of(doc.path)
             hashes = [_text_hash(doc.text[s:e]) for s, e in sentences]
-            vectors: list[bytes | None] = [known.get(h) for h in hashes]
+            vectors: list[np.ndarray | None] = [reuse.get(h) for h in hashes]
             for j, v in enumerate(vectors):
                 if v is None:
                     s, e = sentences[j]
@@ -396,14 +467,21 @@ class IndexBuilder:
                 batch = pending[b : b + EMBED_BATCH]
                 out = embedder.embed([t for _, _, t in batch], "passage")
                 for (d, j, _), row in zip(batch, out, strict=True):
-                    prepared[d][4][j] = np.asarray(row, dtype=np.float32).tobytes()
+                    prepared[d][4][j] = np.asarray(row, dtype=np.float32)
                 notify(BuildProgress("embed", min(b + EMBED_BATCH, len(pending)), len(pending)))
             self._record_dimension(store, embedder)
+        added = _Added()
         for doc, chunks, sentences, hashes, vectors in prepared:
             terms = [self.analyzer.terms(c.text) for c in chunks]
-            rows = [(s, e, h, v) for (s, e), h, v in zip(sentences, hashes, vectors, strict=True)]
-            store.put_document(doc, chunks, terms, rows)  # type: ignore[arg-type]
+            rows = [
+                (s, e, h, self.analyzer.terms(doc.text[s:e]))
+                for (s, e), h in zip(sentences, hashes, strict=True)
+            ]
+            chunk_ids, sentence_ids = store.put_document(doc, chunks, terms, rows)
+            added.chunks.extend(zip(chunk_ids, terms, [c.text for c in chunks], strict=True))
+            added.vectors.update(zip(sentence_ids, vectors, strict=True))  # type: ignore[arg-type]
             facts.replace_document(doc.path, self._facts(doc, report))
+        return added
 
     def _facts(self, doc: Document, report: IndexReport) -> DocumentFacts:
         """The rule-based facts of a document, plus the LLM's where one is configured."""
@@ -423,30 +501,135 @@ class IndexBuilder:
     def _record_dimension(self, store: Store, embedder: Embedder) -> None:
         store.set_manifest({"dimension": embedder.dimension})
 
-    def _write_indexes(self, store: Store, building: Path) -> None:
-        """Derive the FAISS and BM25 files from the stored vectors and terms."""
+    def _write_indexes(self, store: Store, building: Path, parts: _Previous, added: _Added) -> None:
+        """Write the vector and lexical parts: the previous segments shared, the new rows
+        appended (a fresh index, a repaired lexical part: every row from the store)."""
         import numpy as np
 
-        from youthbot.index.dense import DenseIndex
-        from youthbot.index.lexical import LexicalIndex
-        from youthbot.text.analyze import surface_vocabulary
+        from youthbot.index.dense import write_dense
+        from youthbot.index.lexical import write_lexical
+        from youthbot.text.analyze import word_counts
 
         store.set_manifest(
             expected_manifest(self._backend, self._model_id, None)
             | {"tool_version": __version__, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
         )
-        manifest = store.manifest()
-        ids, blobs = store.sentence_ids_and_vectors()
-        dim = int(manifest.get("dimension", 0) or 0)
+        dim = int(store.manifest().get("dimension", 0) or 0)
+        live = np.asarray(store.sentence_ids(), dtype=np.int64)
+        stored = set(live.tolist())
+        new_ids = sorted(i for i in added.vectors if i in stored)
         matrix = (
-            np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1)
-            if ids
+            np.vstack([added.vectors[i] for i in new_ids]).astype(np.float32)
+            if new_ids
             else np.zeros((0, dim), dtype=np.float32)
         )
-        DenseIndex.build(ids, matrix).save(building / DENSE_NAME)
-        chunk_ids, terms = store.chunk_ids_and_terms()
-        vocabulary = surface_vocabulary(store.chunk_texts())
-        LexicalIndex.build(chunk_ids, terms, vocabulary).save(building / LEXICAL_NAME)
+        if new_ids and not dim:  # vectors reused from an index of schema 1
+            dim = int(matrix.shape[1])
+            store.set_manifest({"dimension": dim})
+        write_dense(building, parts.dense, live, new_ids, matrix, dim)
+        chunk_live = np.asarray(store.chunk_ids(), dtype=np.int64)
+        if parts.repair_lexical:
+            ids, terms = store.chunk_ids_and_terms()
+            write_lexical(building, None, chunk_live, ids, terms, word_counts(store.chunk_texts()))
+            return
+        kept = set(chunk_live.tolist())
+        new = [c for c in added.chunks if c[0] in kept]
+        write_lexical(
+            building,
+            parts.lexical,
+            chunk_live,
+            [c[0] for c in new],
+            [c[1] for c in new],
+            word_counts(c[2] for c in new),
+        )
+
+
+@dataclass(slots=True)
+class _Added:
+    """What a build stored anew: (chunk id, terms, text) and sentence id → vector."""
+
+    chunks: list[tuple[int, list[str], str]] = field(default_factory=list)
+    vectors: dict[int, np.ndarray] = field(default_factory=dict)
+
+
+class _Previous:
+    """The live generation's vector and lexical parts a build appends to."""
+
+    def __init__(
+        self,
+        dense: DenseIndex | None,
+        lexical: LexicalIndex | None,
+        repair_lexical: bool = False,
+        salvaged: bool = False,
+    ) -> None:
+        self.dense = dense
+        self.salvaged = salvaged
+        self.lexical = lexical
+        self.repair_lexical = repair_lexical
+        ids = [int(lexical.ids.max())] if lexical is not None and len(lexical.ids) else [0]
+        self.max_chunk = max(ids)
+        self.max_sentence = int(dense.ids.max()) if dense is not None and len(dense.ids) else 0
+
+
+class _KnownVectors:
+    """The stored vectors of a document's sentences, by sentence text hash (reused)."""
+
+    def __init__(
+        self, store: Store, legacy: bool, dense: DenseIndex | None, report: IndexReport
+    ) -> None:
+        self._store = store
+        self._legacy = legacy
+        self._dense = dense
+        self._old_key = {new: old for old, new in report.renamed} if legacy else {}
+
+    def of(self, path: str) -> dict[str, np.ndarray]:
+        import numpy as np
+
+        if self._legacy:
+            blobs = self._store.legacy_vectors_for(self._old_key.get(path, path))
+            return {h: np.frombuffer(v, dtype=np.float32) for h, v in blobs.items()}
+        if self._dense is None:
+            return {}
+        ids = self._store.sentence_ids_for(path)
+        found = self._dense.vectors(list(ids.values()))
+        return {h: found[i] for h, i in ids.items() if i in found}
+
+
+def _stored_documents(source: Store, todo: list[Document], report: IndexReport) -> list[Document]:
+    """Every stored document ``todo`` does not replace or the build removes (under its new
+    key where it was renamed), to be chunked and analysed again."""
+    import dataclasses
+
+    fresh = {d.path for d in todo} | set(report.removed)
+    renamed = dict(report.renamed)
+    out = []
+    for path in source.document_hashes():
+        key = renamed.get(path, path)
+        if path in fresh or key in fresh:
+            continue
+        doc = source.document(path)
+        out.append(doc if key == path else dataclasses.replace(doc, path=key))
+    return out
+
+
+def _parts_intact(generation: Path, store: Store) -> bool:
+    """True when the vector and lexical parts open and agree with the database's counts."""
+    from youthbot.index.dense import DenseIndex
+    from youthbot.index.lexical import LexicalIndex
+
+    if store.schema_version() < 2:
+        return True  # refused on open with a message saying to run `youthbot index`
+    try:
+        DenseIndex.check(generation, store.sentence_count())
+        LexicalIndex.check(generation, store.counts()[1])
+    except IndexCorruptError:
+        return False
+    return True
+
+
+def _first(exc: BaseException) -> str:
+    text = str(exc).split(";")[0]
+    return text
 
 
 def _sha256(path: Path) -> str:
@@ -475,19 +658,6 @@ def _counts_or_none(generation: Path | None) -> tuple[int, int]:
         return 0, 0
     finally:
         store.close()
-
-
-def _copy_database(source: Path, target: sqlite3.Connection) -> None:
-    """Copy the live generation's database into the new one (SQLite online backup)."""
-    try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise YouthbotError(f"cannot read the current index {source}: {exc}") from exc
-    try:
-        src.backup(target)
-    finally:
-        src.close()
-    target.execute("PRAGMA foreign_keys = ON")
 
 
 class _LegacyKeys:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from youthbot.errors import IndexMismatchError, IndexMissingError, InputError, LLMError
 from youthbot.index import guard
-from youthbot.index.layout import DB_NAME, DENSE_NAME, LEXICAL_NAME, SESSIONS_NAME, IndexLayout
+from youthbot.index.layout import DB_NAME, SESSIONS_NAME, IndexLayout
 from youthbot.indexing import (
     BuildProgress,
     IndexBuilder,
@@ -218,10 +218,9 @@ class Pipeline:
                     if not _bundled(self.settings.model):
                         self.embedder()  # a model that cannot be loaded says so (ModelError)
                     raise
-                dense = DenseIndex.load(current / DENSE_NAME)
-                lexical = LexicalIndex.load(current / LEXICAL_NAME)
-                chunks = store.counts()[1]
-                guard.check_count(current / LEXICAL_NAME, lexical.count, chunks, "chunks")
+                # each part must agree with SQLite's counts; a damaged one is named
+                dense = DenseIndex.load(current, store.sentence_count())
+                lexical = LexicalIndex.load(current, store.counts()[1])
             except sqlite3.DatabaseError as exc:
                 store.close()
                 if not guard.is_corruption(exc):
@@ -372,13 +371,10 @@ class Pipeline:
     def _sentence_vectors(
         self, gen: _Generation, passage: Passage
     ) -> list[tuple[int, int, np.ndarray]]:
-        import numpy as np
-
         c = passage.chunk
-        return [
-            (s, e, np.frombuffer(v, dtype=np.float32))
-            for s, e, v in gen.store.sentence_vectors(c.doc, c.start, c.end)
-        ]
+        rows = gen.store.sentence_rows(c.doc, c.start, c.end)
+        found = gen.retriever.dense.vectors([sid for _, _, sid in rows])
+        return [(s, e, found[sid]) for s, e, sid in rows if sid in found]
 
     def _directory_answer(self, question: Question, gen: _Generation) -> Answer | None:
         from youthbot.directory.answer import answer_from_directory

@@ -241,17 +241,15 @@ class Retriever:
         key = (chunk.doc, chunk.start, chunk.end)
         terms = self._chunk_terms.get(key)
         if terms is None:
+            # analysed once, at index time (the terms of the sentence's text)
             terms = [
-                frozenset(self.analyzer.terms(chunk.text[s - chunk.start : e - chunk.start]))
-                for s, e in self._sentence_spans(chunk)
+                frozenset(t)
+                for _, _, t in self.store.sentence_terms(chunk.doc, chunk.start, chunk.end)
             ] or [frozenset(self.analyzer.terms(chunk.text))]
             if len(self._chunk_terms) > 8192:
                 self._chunk_terms.clear()
             self._chunk_terms[key] = terms
         return terms
-
-    def _sentence_spans(self, chunk: Chunk) -> list[tuple[int, int]]:
-        return self.store.sentence_spans(chunk.doc, chunk.start, chunk.end)
 
     def document_terms(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
         """(title terms, all terms) of a document, cached."""
@@ -320,12 +318,9 @@ class Retriever:
         import numpy as np
 
         if self._null is None:
-            ids, blobs = self.store.sentence_ids_and_vectors(limit=self.tuning.null_sample)
-            self._null = (
-                np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1)
-                if ids
-                else np.zeros((0, query_vector.shape[0]), dtype=np.float32)
-            )
+            self._null = self.dense.sample(self.tuning.null_sample)
+            if not len(self._null):
+                self._null = np.zeros((0, query_vector.shape[0]), dtype=np.float32)
         if len(self._null) < 8:
             return 0.0, 0.0, 0.0
         sims = self._null @ query_vector

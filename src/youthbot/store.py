@@ -1,4 +1,8 @@
-"""SQLite store of documents, chunks (with their vectors and lexical terms) and the manifest."""
+"""SQLite store of documents, chunks and sentences (with their lexical terms) and the manifest.
+
+Sentence vectors are not kept here: they live once, in the generation's vector segments
+(``youthbot.index.dense``), under the sentence ids of this database.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ from youthbot.types import Chunk, Document, Turn
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+#: 2: vectors moved out to segment files; per-sentence terms stored.
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,7 +49,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     hash TEXT NOT NULL,
-    vector BLOB NOT NULL
+    terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sentences_by_doc ON sentences(doc_id, start);
 """
@@ -79,6 +84,23 @@ class Store:
             if not readonly and isinstance(exc, sqlite3.OperationalError):
                 raise  # a new database that cannot be written (a full disk): the builder says so
             raise IndexCorruptError(f"index database {path} cannot be read ({exc})") from exc
+        self._next_chunk = self._next_sentence = 0
+
+    def ids_above(self, chunk: int, sentence: int) -> None:
+        """Give chunks and sentences stored from now on ids above these (and above every id
+        stored), so an id the vector or lexical segments still hold is never reused."""
+        top_c = self.conn.execute("SELECT coalesce(max(id), 0) FROM chunks").fetchone()[0]
+        top_s = self.conn.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()[0]
+        self._next_chunk = max(chunk, int(top_c)) + 1
+        self._next_sentence = max(sentence, int(top_s)) + 1
+
+    def schema_version(self) -> int:
+        """The schema this database was written with (1 before the version was recorded)."""
+        value = self.manifest().get("schema_version", "1")
+        try:
+            return int(value)
+        except ValueError:
+            return 1
 
     def close(self) -> None:
         """Close the connection."""
@@ -127,8 +149,18 @@ class Store:
         """Store the document at ``old`` under the path ``new`` (without committing)."""
         self.conn.execute("UPDATE documents SET path = ? WHERE path = ?", (new, old))
 
-    def vectors_for(self, path: str) -> dict[str, bytes]:
-        """Sentence text hash → stored vector, for the sentences of the document at ``path``."""
+    def sentence_ids_for(self, path: str) -> dict[str, int]:
+        """Sentence text hash → sentence id, for the sentences of the document at ``path``."""
+        return dict(
+            self.conn.execute(
+                "SELECT s.hash, s.id FROM sentences s JOIN documents d ON d.id = s.doc_id"
+                " WHERE d.path = ?",
+                (path,),
+            ).fetchall()
+        )
+
+    def legacy_vectors_for(self, path: str) -> dict[str, bytes]:
+        """Sentence text hash → vector bytes, from a schema-1 database (vectors in SQLite)."""
         return dict(
             self.conn.execute(
                 "SELECT s.hash, s.vector FROM sentences s JOIN documents d ON d.id = s.doc_id"
@@ -142,15 +174,18 @@ class Store:
         doc: Document,
         chunks: Sequence[Chunk],
         terms: Sequence[Sequence[str]],
-        sentences: Sequence[tuple[int, int, str, bytes]],
-    ) -> None:
+        sentences: Sequence[tuple[int, int, str, Sequence[str]]],
+    ) -> tuple[list[int], list[int]]:
         """Replace the document at ``doc.path`` with this version (no commit).
 
         Args:
             doc: The document.
             chunks: Its chunks, in order.
             terms: The analysed lexical terms of each chunk.
-            sentences: (start, end, text hash, vector bytes) of each embedded sentence.
+            sentences: (start, end, text hash, analysed terms) of each embedded sentence.
+
+        Returns:
+            The ids given to its chunks and to its sentences, in order.
         """
         self.remove_document(doc.path)
         cur = self.conn.execute(
@@ -161,36 +196,64 @@ class Store:
         chunk_ids = []
         for c, t in zip(chunks, terms, strict=True):
             cur = self.conn.execute(
-                'INSERT INTO chunks(doc_id, ordinal, start, "end", text, terms)'
-                " VALUES (?,?,?,?,?,?)",
-                (doc_id, c.ordinal, c.start, c.end, c.text, " ".join(t)),
+                'INSERT INTO chunks(id, doc_id, ordinal, start, "end", text, terms)'
+                " VALUES (?,?,?,?,?,?,?)",
+                (self._take("chunk"), doc_id, c.ordinal, c.start, c.end, c.text, " ".join(t)),
             )
             chunk_ids.append((c.start, c.end, cur.lastrowid))
         rows = []
-        for start, end, h, vector in sentences:
+        for start, end, h, sentence_terms in sentences:
             owner = next((cid for cs, ce, cid in chunk_ids if cs <= start and end <= ce), None)
             if owner is None:
                 raise ValueError(f"sentence {start}:{end} of {doc.path} lies in no chunk")
-            rows.append((doc_id, owner, start, end, h, vector))
+            rows.append(
+                (self._take("sentence"), doc_id, owner, start, end, h, " ".join(sentence_terms))
+            )
         self.conn.executemany(
-            'INSERT INTO sentences(doc_id, chunk_id, start, "end", hash, vector)'
-            " VALUES (?,?,?,?,?,?)",
+            'INSERT INTO sentences(id, doc_id, chunk_id, start, "end", hash, terms)'
+            " VALUES (?,?,?,?,?,?,?)",
             rows,
         )
+        return [cid for _, _, cid in chunk_ids], [r[0] for r in rows]
+
+    def _take(self, kind: str) -> int | None:
+        """The next explicit id of a chunk or sentence (None: SQLite picks, see ids_above)."""
+        if kind == "chunk":
+            if not self._next_chunk:
+                return None
+            self._next_chunk += 1
+            return self._next_chunk - 1
+        if not self._next_sentence:
+            return None
+        self._next_sentence += 1
+        return self._next_sentence - 1
 
     # chunks -------------------------------------------------------------------
-    def sentence_ids_and_vectors(self, limit: int | None = None) -> tuple[list[int], list[bytes]]:
-        """Sentence ids with their vector bytes, by id (``limit``: an even sample of them)."""
-        if limit is None:
-            rows = self.conn.execute("SELECT id, vector FROM sentences ORDER BY id").fetchall()
-        else:
-            total = self.conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
-            step = max(1, total // max(1, limit))
-            rows = self.conn.execute(
-                "SELECT id, vector FROM sentences WHERE id % ? = 0 ORDER BY id LIMIT ?",
-                (step, limit),
-            ).fetchall()
-        return [r[0] for r in rows], [r[1] for r in rows]
+    def sentence_ids(self) -> list[int]:
+        """Every sentence id, ascending."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM sentences ORDER BY id")]
+
+    def chunk_ids(self) -> list[int]:
+        """Every chunk id, ascending."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM chunks ORDER BY id")]
+
+    def sentence_count(self) -> int:
+        """Number of embedded sentences stored."""
+        return int(self.conn.execute("SELECT count(*) FROM sentences").fetchone()[0])
+
+    def sentence_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        """Sentence id → its text (re-embedding the vectors of a damaged segment)."""
+        out: dict[int, str] = {}
+        for b in range(0, len(ids), 500):
+            part = list(ids[b : b + 500])
+            marks = ",".join("?" * len(part))
+            for sid, text, start, end in self.conn.execute(
+                f'SELECT s.id, d.text, s.start, s."end" FROM sentences s'
+                f" JOIN documents d ON d.id = s.doc_id WHERE s.id IN ({marks})",
+                part,
+            ):
+                out[sid] = text[start:end]
+        return out
 
     def sentence_chunks(self, ids: Sequence[int]) -> dict[int, int]:
         """Sentence id → id of the chunk it belongs to."""
@@ -203,19 +266,23 @@ class Store:
             ).fetchall()
         )
 
-    def sentence_spans(self, path: str, start: int, end: int) -> list[tuple[int, int]]:
-        """(start, end) of the embedded sentences inside ``start:end`` of a document."""
-        return self.conn.execute(
-            'SELECT s.start, s."end" FROM sentences s JOIN documents d'
-            ' ON d.id = s.doc_id WHERE d.path = ? AND s.start >= ? AND s."end" <= ?'
-            " ORDER BY s.start",
-            (path, start, end),
-        ).fetchall()
+    def sentence_terms(self, path: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
+        """(start, end, analysed terms) of the embedded sentences inside ``start:end`` of a
+        document, in order."""
+        return [
+            (s, e, terms.split())
+            for s, e, terms in self.conn.execute(
+                'SELECT s.start, s."end", s.terms FROM sentences s JOIN documents d'
+                ' ON d.id = s.doc_id WHERE d.path = ? AND s.start >= ? AND s."end" <= ?'
+                " ORDER BY s.start",
+                (path, start, end),
+            )
+        ]
 
-    def sentence_vectors(self, path: str, start: int, end: int) -> list[tuple[int, int, bytes]]:
-        """(start, end, vector bytes) of the embedded sentences inside ``start:end`` of a doc."""
+    def sentence_rows(self, path: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, end, sentence id) of the embedded sentences inside ``start:end`` of a doc."""
         return self.conn.execute(
-            'SELECT s.start, s."end", s.vector FROM sentences s JOIN documents d'
+            'SELECT s.start, s."end", s.id FROM sentences s JOIN documents d'
             ' ON d.id = s.doc_id WHERE d.path = ? AND s.start >= ? AND s."end" <= ?'
             " ORDER BY s.start",
             (path, start, end),
@@ -228,7 +295,7 @@ class Store:
 
     def chunk_texts(self) -> Iterable[str]:
         """The text of every chunk."""
-        return (r[0] for r in self.conn.execute("SELECT text FROM chunks"))
+        return (r[0] for r in self.conn.execute("SELECT text FROM chunks ORDER BY id"))
 
     def chunks(self, ids: Sequence[int]) -> dict[int, StoredChunk]:
         """The chunks with these ids (missing ids are left out)."""

@@ -8,7 +8,6 @@ row.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 from collections.abc import Callable
@@ -24,6 +23,8 @@ ARTICLE = (
     "Jauniešu centrs Ventspilī rīkoja vasaras nometni. Nometnē piedalījās trīsdesmit jaunieši "
     "no Kurzemes novadiem.\n\nNometni vadīja jaunatnes darbiniece Ilze Kalniņa.\n"
 )
+#: What a damaged vector or lexical part says: `index` rebuilds it from what is stored.
+REPAIR = "`youthbot index` repairs it"
 REBUILD = "youthbot index --rebuild"
 ALL = ("search", "ask", "stats", "people", "index")
 
@@ -66,12 +67,17 @@ def _lock_a_directory(index: Path) -> None:
 
 
 def _ids_shortened(index: Path) -> None:
-    ids = _live(index) / "lexical" / "ids.json"
-    ids.write_text(json.dumps(json.loads(ids.read_text())[:-3]))
+    """The lexical row list, still a valid array, with its last rows gone."""
+    import numpy as np
+
+    ids = _live(index) / "lexical.json.ids"
+    rows = np.load(ids)
+    with open(ids, "wb") as f:
+        np.save(f, rows[:-3], allow_pickle=False)
 
 
 def _ids_cut(index: Path) -> None:
-    ids = _live(index) / "lexical" / "ids.json"
+    ids = _live(index) / "lexical.json"
     os.truncate(ids, ids.stat().st_size // 2)
 
 
@@ -101,8 +107,8 @@ DAMAGE: dict[str, Damage] = {
     ".build.lock a directory": Damage(
         _lock_a_directory, ("index",), (".build.lock", "is a directory", "move it"), False
     ),
-    "shortened ids.json": Damage(_ids_shortened, ALL[:-1], ("lexical", REBUILD)),
-    "cut ids.json": Damage(_ids_cut, ALL[:-1], ("lexical", REBUILD)),
+    "shortened lexical row list": Damage(_ids_shortened, ALL[:-1], ("lexical", REPAIR)),
+    "cut lexical.json": Damage(_ids_cut, ALL[:-1], ("lexical", REPAIR)),
     "garbage sessions.sqlite": Damage(
         _sessions_garbage, ("ask",), ("sessions.sqlite", "move the file away"), False
     ),

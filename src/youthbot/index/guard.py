@@ -229,14 +229,3 @@ def open_database(path: Path) -> Store:
         raise
     return store
 
-
-def check_count(part: Path, have: int, want: int, what: str) -> None:
-    """Refuse a part of a generation whose count disagrees with the database's.
-
-    Raises:
-        IndexCorruptError: naming the part, e.g. a shortened ``lexical/ids.json``.
-    """
-    if have != want:
-        raise IndexCorruptError(
-            f"{part} is damaged (it holds {have} {what}, the index database {want}); {REBUILD_HINT}"
-        )

@@ -3,7 +3,7 @@
 ```
 embeddings/
   CURRENT               name of the live generation (replaced atomically)
-  gen-<time>-<pid>/     index.sqlite, vectors.faiss, lexical/
+  gen-<time>-<pid>/     index.sqlite; vectors/ + vectors.json(.ids); lexical/ + lexical.json(.ids)
   sessions.sqlite       conversation history (ask --session)
   .build.lock
   .youthbot-index       marker: this folder is youthbot's; the generations it made
@@ -11,6 +11,10 @@ embeddings/
 A build writes a new generation beside the live one and switches CURRENT only when every file
 is complete, so a build killed half-way leaves the previous index in use. Only generations the
 marker records are ever deleted, and a folder that is not youthbot's is refused (``guard``).
+A generation is cheap:
+``index.sqlite`` is copied as a file, and the immutable vector and lexical segment files of the
+live generation are hard-linked into the new one (``youthbot.index.segments``), so a build
+writes only the segments of what it added; sweeping an old generation removes only its links.
 """
 
 from __future__ import annotations
@@ -29,7 +33,6 @@ from youthbot.index import guard
 logger = logging.getLogger(__name__)
 
 DB_NAME = "index.sqlite"
-DENSE_NAME = "vectors.faiss"
 LEXICAL_NAME = "lexical"
 SESSIONS_NAME = "sessions.sqlite"
 _CURRENT = "CURRENT"

@@ -152,9 +152,10 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[IngestError]]:
     found: list[Path] = []
     errors: list[IngestError] = []
     seen: set[str] = set()
+    resolved: dict[str, str] = {}
 
     def add(candidate: Path) -> None:
-        key = document_key(candidate)
+        key = document_key(candidate, resolved)
         if key not in seen:
             seen.add(key)
             found.append(candidate)

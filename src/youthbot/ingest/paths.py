@@ -29,20 +29,27 @@ def _storable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def document_key(path: Path) -> str:
+def document_key(path: Path, resolved: dict[str, str] | None = None) -> str:
     """The key a file is stored under: its absolute path, folders resolved, name kept.
 
     Args:
         path: The file as found or given (relative to the working directory, or absolute).
+        resolved: Folders already resolved in this pass (a build keys thousands of files in
+            a few folders; each folder is resolved once).
 
     Returns:
         A POSIX-style absolute path; the same from any working directory.
     """
-    absolute = Path(os.path.abspath(path))
-    if not absolute.name:  # the file-system root
-        return _storable(absolute.as_posix())
-    parent = Path(os.path.realpath(absolute.parent))
-    return _storable((parent / absolute.name).as_posix())
+    absolute = os.path.abspath(path)
+    folder, name = os.path.split(absolute)
+    if not name:  # the file-system root
+        return _storable(Path(absolute).as_posix())
+    parent = resolved.get(folder) if resolved is not None else None
+    if parent is None:
+        parent = Path(os.path.realpath(folder)).as_posix()
+        if resolved is not None:
+            resolved[folder] = parent
+    return _storable(parent.rstrip("/") + "/" + name)
 
 
 def folder_key(path: Path) -> str:

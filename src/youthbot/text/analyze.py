@@ -417,9 +417,19 @@ def surface_vocabulary(texts: Iterable[str]) -> dict[str, str]:
     Returns:
         Folded lower-case word → lower-case surface word.
     """
+    return vocabulary_from_counts(word_counts(texts))
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each lower-case surface word occurs in ``texts`` (see ``surface_vocabulary``)."""
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(_words(text))
+    return counts
+
+
+def vocabulary_from_counts(counts: Mapping[str, int]) -> dict[str, str]:
+    """``surface_vocabulary`` from word counts (an index sums them over its segments)."""
     best: dict[str, tuple[int, str]] = {}
     for word, n in counts.items():
         key = fold(word)
