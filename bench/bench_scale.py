@@ -14,15 +14,16 @@ random vectors (bench/random_embedder.py, through bench/scale_runner.py), which 
 says. The questions and the added document are always embedded by the real model, so cold and
 warm asks and the add include its load and its encoding. Indexes are built only through the
 public path (the `youthbot index` command), so the bench works whatever the storage becomes;
-each random size is built from a copy of the next smaller one plus its own documents (their
-corpus folders nest), and the real-model build runs beside the random ones (2 cores).
+each random size is built from a copy of the next smaller one's index plus its own folder of
+documents (a size indexes its folder and every smaller size's: `youthbot index A B C`), and
+the real-model build runs beside the random ones (2 cores). --build-only stops after building.
 
 With --work DIR the corpora and indexes are kept and reused by the next run; they are rebuilt
 when the manifest an index would get now (schema, chunker, analyser versions, youthbot
 version) differs from the one they were built with, or with --rebuild.
 
 Usage: .venv/bin/python bench/bench_scale.py [--sizes 1000,10000,50000,200000] [--work DIR]
-       [--quick] [--real-max 1000] [--rounds 3] [--timeout 900] [--rebuild]
+       [--quick] [--real-max 1000] [--rounds 3] [--timeout 900] [--rebuild] [--build-only]
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class Size:
     chunks_target: int
     real: bool
     docs: range
-    corpus: Path  # the folder indexed (holds the smaller sizes' folders when they nest)
+    corpus: list[Path]  # the folders indexed: its own and every smaller random size's
     own: Path  # the folder holding this size's own documents
     index: Path
     built_from: Size | None = None
@@ -74,11 +75,8 @@ class Size:
 
     @property
     def label(self) -> str:
-        return (
-            f"{self.chunks_target // 1000}k"
-            if self.chunks_target >= 1000
-            else str(self.chunks_target)
-        )
+        n = self.chunks_target
+        return f"{n / 1000:g}k" if n >= 1000 else str(n)
 
     @property
     def vectors(self) -> str:
@@ -111,7 +109,7 @@ def chunks_per_document(corpus: ScaleCorpus, sample: int = 200) -> float:
 
 
 def plan(sizes: list[int], real_max: int, work: Path) -> list[Size]:
-    """The sizes, smallest first; random ones nest: each folder holds the next smaller one."""
+    """The sizes, smallest first; each random one holds the documents of the smaller ones."""
     real_cpd = chunks_per_document(ScaleCorpus(REAL_SEED))
     random_cpd = chunks_per_document(ScaleCorpus(RANDOM_SEED))
     out: list[Size] = []
@@ -119,23 +117,22 @@ def plan(sizes: list[int], real_max: int, work: Path) -> list[Size]:
     for s in sorted(s for s in sizes if s <= real_max):
         folder = work / "corpus" / f"real-{s}"
         out.append(
-            Size(s, True, range(round(s / real_cpd)), folder, folder, work / "index" / f"real-{s}")
+            Size(
+                s, True, range(round(s / real_cpd)), [folder], folder, work / "index" / f"real-{s}"
+            )
         )
-    folder = work / "corpus" / "random"
-    folders = {}
-    for s in reversed(randoms):
-        folder = folder / f"s{s}"
-        folders[s] = folder
     previous: Size | None = None
     for s in randoms:
         start = previous.docs.stop if previous else 0
+        docs = range(start, max(start + 1, round(s / random_cpd)))
+        own = work / "corpus" / "random" / f"docs-{docs.start}-{docs.stop}"
         size = Size(
             s,
             False,
-            range(start, max(start + 1, round(s / random_cpd))),
-            folders[s],
-            folders[s],
-            work / "index" / f"random-{s}",
+            docs,
+            [*(previous.corpus if previous else []), own],
+            own,
+            work / "index" / f"r{s}",
             built_from=previous,
         )
         out.append(size)
@@ -224,7 +221,7 @@ def index_is_usable(s: Size) -> bool:
 
 def build_command(s: Size) -> list[str]:
     base = [sys.executable, str(BENCH / "scale_runner.py")] if not s.real else youthbot_command()
-    return [*base, "--index", str(s.index), "index", "--no-llm", str(s.corpus)]
+    return [*base, "--index", str(s.index), "index", "--no-llm", *map(str, s.corpus)]
 
 
 def build_all(sizes: list[Size], state: dict, timeout: float) -> None:
@@ -271,7 +268,7 @@ def build_all(sizes: list[Size], state: dict, timeout: float) -> None:
 def record(state: dict, s: Size) -> None:
     state["sizes"][str(s.index)] = {
         "docs": [s.docs.start, s.docs.stop],
-        "corpus": str(s.corpus),
+        "corpus": [str(p) for p in s.corpus],
         "build_s": s.build_s,
         "incremental": s.incremental,
     }
@@ -307,7 +304,7 @@ def mark_cached(sizes: list[Size], state: dict) -> None:
         if (
             kept
             and kept["docs"] == [s.docs.start, s.docs.stop]
-            and kept["corpus"] == str(s.corpus)
+            and kept["corpus"] == [str(p) for p in s.corpus]
             and index_is_usable(s)
         ):
             s.cached, s.build_s = True, kept.get("build_s")
@@ -322,7 +319,8 @@ def mark_cached(sizes: list[Size], state: dict) -> None:
 def measure(s: Size, work: Path, args: argparse.Namespace) -> None:
     yb = youthbot_command()
     corpus = ScaleCorpus(REAL_SEED if s.real else RANDOM_SEED)
-    questions = corpus.questions(s.docs, args.per_type)
+    # questions about any document of the index (a random size holds the smaller ones')
+    questions = corpus.questions(range(s.docs.start if s.real else 0, s.docs.stop), args.per_type)
     qfile = work / f"questions-{s.vectors}-{s.chunks_target}.json"
     qfile.write_text(json.dumps(questions, ensure_ascii=False))
     print(f"  {s.label}: cold ask …", flush=True)
@@ -380,7 +378,9 @@ def measure(s: Size, work: Path, args: argparse.Namespace) -> None:
 
     print(f"  {s.label}: unchanged re-index …", flush=True)
     s.figures["reindex_s"] = repeated(
-        [*yb, "--index", str(s.index), "index", "--no-llm", str(s.corpus)], args.cold, args.timeout
+        [*yb, "--index", str(s.index), "index", "--no-llm", *map(str, s.corpus)],
+        args.cold,
+        args.timeout,
     )
 
     print(f"  {s.label}: add one document …", flush=True)
@@ -511,6 +511,7 @@ def main() -> None:
     ap.add_argument("--cold", type=int, default=None, help="runs of each new-process figure")
     ap.add_argument("--timeout", type=float, default=900, help="seconds one measurement may take")
     ap.add_argument("--rebuild", action="store_true", help="rebuild the kept indexes")
+    ap.add_argument("--build-only", action="store_true", help="build (or check) and stop")
     args = ap.parse_args()
     default_sizes = "1000,10000" if args.quick else "1000,10000,50000,200000"
     sizes_wanted = [int(x) for x in (args.sizes or default_sizes).split(",") if x.strip()]
@@ -530,6 +531,9 @@ def main() -> None:
         if cached:
             print(f"  reusing kept indexes: {', '.join(cached)}")
         build_all(sizes, state, args.timeout)
+        if args.build_only:
+            print("  built: " + ", ".join(f"{s.label} {s.build_s or 0:.0f} s" for s in sizes))
+            return
         for s in sizes:
             measure(s, work, args)
         report(sizes)
