@@ -4,9 +4,14 @@ Prints, for the shipped corpus and a synthetic corpus of about --chunks chunks:
   * chunks/s of the whole index build (read, chunk, analyse, embed, store, FAISS, BM25);
   * chunks/s of the model alone encoding the same chunk texts, and the ratio of the two;
   * warm search and ask latency p50/p95 (model loaded);
-  * FAISS single-query latency with 1 and 2 OpenMP threads.
+  * FAISS single-query latency with 1 and 2 OpenMP threads;
+  * question embedding latency p50/p95, alone and while another thread embeds index batches.
 
-Usage: .venv/bin/python bench/bench_index.py [--chunks 5000] [--raw-sample 600]
+--threads sets the model's threads for index batches (YOUTHBOT_THREADS; 0: every core), so
+two runs compare one thread with two; questions are embedded on one thread either way.
+
+Usage: .venv/bin/python bench/bench_index.py [--chunks 5000] [--raw-sample 600] [--threads N]
+       [--no-shipped]
 """
 
 from __future__ import annotations
@@ -39,11 +44,15 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+THREADS: int | None = None  # --threads; None: the settings' default
+
+
 def build(corpus: Path, index: Path):
     from youthbot.config import Settings
     from youthbot.pipeline import Pipeline
 
-    pipeline = Pipeline(Settings(index=index, corpus=corpus, llm_url=None))
+    extra = {} if THREADS is None else {"threads": THREADS}
+    pipeline = Pipeline(Settings(index=index, corpus=corpus, llm_url=None, **extra))
     pipeline.embedder()  # the model load is reported apart from the build
     import bm25s  # noqa: F401  - imports and the lemma dictionary are start-up, not indexing
     import faiss  # noqa: F401
@@ -92,6 +101,34 @@ def faiss_threads(pipeline) -> None:
     faiss.omp_set_num_threads(1)
 
 
+def query_embedding(pipeline, texts: list[str]) -> None:
+    """Question embedding latency alone, then while index batches run on another thread."""
+    import threading
+
+    embedder = pipeline.embedder()
+    questions = [q for q in QUESTIONS if len(q) > 10] * 5
+    alone = latency(embedder.embed_query, questions, 2)
+    busy = threading.Event()
+
+    def index_batches() -> None:
+        while not busy.is_set():
+            embedder.embed(texts[:64], "passage")
+
+    worker = threading.Thread(target=index_batches, daemon=True)
+    worker.start()
+    try:
+        during = latency(embedder.embed_query, questions, 1)
+    finally:
+        busy.set()
+        worker.join()
+    threads = getattr(embedder, "batch_threads", "?")
+    print(
+        f"  question embedding: p50 {alone[0]:.1f} ms  p95 {alone[1]:.1f} ms alone;"
+        f" p50 {during[0]:.1f} ms  p95 {during[1]:.1f} ms while index batches run"
+        f" ({threads} batch threads)"
+    )
+
+
 def report_corpus(name: str, corpus: Path, raw_sample: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pipeline, report, seconds = build(corpus, Path(tmp) / "idx")
@@ -113,6 +150,7 @@ def report_corpus(name: str, corpus: Path, raw_sample: int, rounds: int) -> None
         print(f"  warm search: p50 {s50:.1f} ms  p95 {s95:.1f} ms (target p50 < 50 ms)")
         print(f"  warm ask:    p50 {a50:.1f} ms  p95 {a95:.1f} ms (target p50 < 150 ms)")
         faiss_threads(pipeline)
+        query_embedding(pipeline, texts)
         pipeline.close()
 
 
@@ -149,14 +187,19 @@ def main() -> None:
         help="chunks encoded by the bare model for the raw rate",
     )
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--threads", type=int, help="model threads for index batches (0: all)")
+    parser.add_argument("--no-shipped", action="store_true", help="only the synthetic corpus")
     args = parser.parse_args()
+    global THREADS
+    THREADS = args.threads
     t = time.perf_counter()
     from youthbot.embed import load_embedder
 
     load_embedder("multilingual-e5-small")
     print(f"model load: {(time.perf_counter() - t) * 1000:.0f} ms")
-    report_corpus("shipped corpus", REPO / "corpus", args.raw_sample, args.rounds)
-    whole_command(REPO / "corpus")
+    if not args.no_shipped:
+        report_corpus("shipped corpus", REPO / "corpus", args.raw_sample, args.rounds)
+        whole_command(REPO / "corpus")
     if args.chunks:
         with tempfile.TemporaryDirectory() as tmp:
             docs = max(1, args.chunks // 9)  # a synthetic document makes about 9 chunks

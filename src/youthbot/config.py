@@ -51,8 +51,9 @@ class Settings(BaseSettings):
         ge=0,
         le=1024,
         description=(
-            "CPU threads for the embedding model; 0 picks: one for the bundled e5 (a second"
-            " added nothing and caused stalls), every core for sentence-transformers models."
+            "CPU threads for the embedding model's index batches; 0 uses every core. The"
+            " bundled e5 always embeds questions on one thread (a second made them stall);"
+            " sentence-transformers models use this count for questions too."
         ),
     )
     max_file_mb: float = Field(

