@@ -10,6 +10,7 @@ from youthbot.text.dates import DateMention, find_dates, resolve_year
 from youthbot.text.morphology import decline
 from youthbot.text.orgs import OrgMention, is_modifier
 from youthbot.text.places import PlaceMention
+from youthbot.text.roles import role_readings
 from youthbot.text.tokens import quoted, squash, tokens
 
 _EVENT_NOUNS: tuple[str, ...] = (
@@ -55,9 +56,19 @@ _NAMED_PERIOD = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+\s+(?:mēnes\w*|ned
 _BARE_YEAR = re.compile(r"\s((?:19|20)\d\d)\b(?![.\-/]\d)")
 _ORGANISE = re.compile(
     r"\b(rīkoja|organizēja|organizē|rīko|organizēs|rīkos|rīkotājs|rīkotāji|organizētājs|"
-    r"organizētāji|organizators|organizatori)\b",
+    r"organizētāji|organizators|organizatori|organizatore|organizatores|rīkotāja|rīkotājas)\b",
     re.I,
 )
+# What may stand between an organiser word and the organiser: "organizators – X",
+# "Organizatori: X", "rīkotājs ir X".
+_ORGANISER_GAP = re.compile(r"\s{0,2}(?:[–—:-]\s{0,2}|ir\s{1,2}|bija\s{1,2})?")
+# Participles that name the organiser in the genitive before them: "biedrības X rīkotajā
+# nometnē", "centra organizētais pasākums".
+_ORGANISED_BY = re.compile(
+    r"\b(?:rīkot|organizēt)(?:ais|ā|ajā|o|ajam|ajai|ie|ās|ajos|ajās|ajiem|ajām|s|a|u|os)\b", re.I
+)
+# Partners named with the organiser: "X sadarbībā ar Y", "X kopā ar Y".
+_WITH = re.compile(r"\s(?:sadarbībā|kopā)\s+ar\s+$")
 _SIGNATURE = re.compile(r"informāciju sagatavoja|kontaktinformācija|sagatavoja:", re.I)
 _CREDIT = re.compile(r"\s*(?:foto|fotogrāfija|autors|autore|teksts)\s*[:–-]", re.I)
 _TITLE_CUT = re.compile(r",\s*(lai|kas|kur|kurā|kurš|ko|un)\b|[,:;–]")
@@ -218,6 +229,16 @@ def find_events(
     return events
 
 
+# Verbs that say something took place (a sentence after the event's that says where).
+_TOOK_PLACE = re.compile(
+    r"\b(?:notika|notiek|notiks|norisinājās|norisinās|norisināsies|noritēja|noritēs)\b", re.I
+)
+# Lower-case words after a genitive place ending in a noun in the locative: a venue there
+# ("Vārkavas pagasta jauniešu telpā", "Rīgas skolu zālē").
+_VENUE_AFTER = re.compile(
+    r"(?:[ \t][a-zāčēģīķļņšūž]+){0,2}[ \t][a-zāčēģīķļņšūž]{3,}(?:ā|ē|ī|ū|os|ās|ēs|īs)(?![\w])"
+)
+_VISITED = re.compile(r"\b(?:apmeklēja|apmeklēs|apmeklējām|apmeklēt|apskatīja)\s+$", re.I)
 # A trip to a place is an event even without a date: "devās pieredzes apmaiņā uz Rietavu".
 _TRAVEL = re.compile(
     r"\b(devās|devāmies|brauca|braukt|dosies|viesojās|ieradās)\b.{0,60}\buz\b", re.I
@@ -255,17 +276,21 @@ def _event(
     if place:
         cite("place", (s, e))
     for span in spans[1:]:
-        if place or not _has_event_noun(text[span[0] : span[1]]):
+        said = text[span[0] : span[1]]
+        if place or not (_has_event_noun(said) or _TOOK_PLACE.search(said)):
             continue
         place = _place_in(text, span, places, orgs)
         if place:
             cite("place", span)
     organisers: list[str] = []
     for span in spans:
-        for name in _organisers_in(text, span, orgs, people):
-            if name not in organisers:
-                organisers.append(name)
-                cite("organisers", span)
+        # the first sentence that names organisers names the event's: a later "rīkoja" is
+        # about something else that happened there ("… kur biedrība rīkoja spēli")
+        found = _organisers_in(text, span, orgs, people)
+        if found:
+            organisers = found
+            cite("organisers", span)
+            break
     names: list[str] = []
     for p in people:
         for m in p.mentions:
@@ -312,6 +337,10 @@ def _place_in(
             inner = [p for p in places if o.start <= p.start < o.end and p.kind != "valsts"]
             return inner[0].base if inner else o.name
     for p in places:
+        if s <= p.start < e and p.case == "gen" and not any(a <= p.start < b for a, b in org_spans):
+            if _VENUE_AFTER.match(text, p.end):
+                return p.base  # "Vārkavas pagasta jauniešu telpā": the place of a venue
+    for p in places:
         if s <= p.start < e and p.case == "acc" and re.search(r"\buz\s+$", text[s : p.start]):
             return p.base
     for o in orgs:
@@ -323,6 +352,13 @@ def _place_in(
     for p in places:
         if s <= p.start < e and p.kind == "vieta":
             return p.base
+    for o in orgs:
+        if (
+            s <= o.start < e
+            and o.case == "acc"
+            and _VISITED.search(text, max(s, o.start - 12), o.start)
+        ):
+            return o.name  # "apmeklēja Saeimu": the body visited is the venue
     for tok in tokens(text, s, e):
         if tok.text.lower() in EVENT_NOUNS:
             before = [p for p in places if s <= p.start and p.end <= tok.start]
@@ -335,22 +371,79 @@ def _place_in(
 def _organisers_in(
     text: str, span: tuple[int, int], orgs: list[OrgMention], people: list[Person]
 ) -> list[str]:
+    """Who the span names as organiser: the organisation or person right after an organiser
+    word (over a role phrase: "organizēja jaunatnes darbiniece Ilze Ozoliņa"), the genitive
+    before a participle ("biedrības X rīkotajā nometnē"), and the partners joined to them
+    ("X sadarbībā ar Y")."""
     s, e = span
     out: list[str] = []
+    inside = [o for o in orgs if s <= o.start < e]
+    outer = [
+        o
+        for o in inside
+        if not any(x is not o and x.start <= o.start and o.end <= x.end for x in inside)
+    ]
+    mentions = [
+        (pm.start, pm.end, p.name) for p in people for pm in p.mentions if s <= pm.start < e
+    ]
+    taken: list[tuple[int, int, str]] = []
+
+    def after(pos: int) -> tuple[int, int, str] | None:
+        gap = _ORGANISER_GAP.match(text, pos)
+        at = gap.end() if gap else pos
+        for o in outer:
+            if at <= o.start <= at + 1:
+                return o.start, o.end, o.name
+        for ms, me, name in mentions:
+            if at <= ms <= at + 1:
+                return ms, me, name
+            between = text[at:ms]
+            if 0 < ms - at <= 60 and _role_phrase(between):
+                return ms, me, name  # over the role: "organizēja jaunatnes darbiniece Ilze …"
+        return None
+
     for m in _ORGANISE.finditer(text, s, e):
-        near = [
-            o
-            for o in orgs
-            if s <= o.start < e and (0 <= o.start - m.end() <= 2 or 0 <= m.start() - o.end <= 2)
-        ]
-        for o in near:  # the whole name, not the body named inside it
-            if not any(x is not o and x.start <= o.start and o.end <= x.end for x in near):
-                out.append(o.name)
-        for p in people:
-            for pm in p.mentions:
-                if 0 <= pm.start - m.end() <= 2:
-                    out.append(p.name)
-    return out
+        found = after(m.end())
+        if found is None:
+            for o in outer:  # "Tikšanos … rīkoja" is rare; "X rīkoja" is the organiser before
+                if 0 <= m.start() - o.end <= 2:
+                    found = o.start, o.end, o.name
+            for ms, me, name in mentions:
+                if 0 <= m.start() - me <= 2:
+                    found = ms, me, name
+        if found is not None:
+            taken.append(found)
+    for m in _ORGANISED_BY.finditer(text, s, e):
+        for o in outer:
+            if 0 <= m.start() - o.end <= 2:
+                taken.append((o.start, o.end, o.name))
+    for _start, end, name in taken:
+        out.append(name)
+        pos = end
+        while True:
+            partner = next(
+                (
+                    o
+                    for o in outer
+                    if o.start > pos and _WITH.search(text, pos, o.start) and o.start - pos <= 30
+                ),
+                None,
+            )
+            if partner is None:
+                break
+            out.append(partner.name)
+            pos = partner.end
+    return list(dict.fromkeys(out))
+
+
+def _role_phrase(between: str) -> bool:
+    """Whether text between an organiser word and a name is a lower-case role phrase."""
+    words = between.split()
+    if not words or len(words) > 6 or not between.endswith((" ", "\t")):
+        return False
+    if any(not w.islower() or not w.isalpha() for w in words):
+        return False
+    return bool(role_readings(words[-1]))
 
 
 def _project_for(spans: list[tuple[int, int]], projects: list[Project]) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from youthbot.text.dates import month_number
 from youthbot.text.morphology import ADJECTIVE, CASES, adjective_nominative, decline
 from youthbot.text.names import read_given
 from youthbot.text.normalize import fold
@@ -168,8 +169,8 @@ def is_modifier(tok: Token) -> bool:
             return True  # an initial: "A.Brigaderes pamatskola"
         return tok.text.endswith(MOD_ENDINGS) and not re.search(r"([^aeiuāēīū]s|is|š)$", tok.text)
     low = tok.text
-    if low in STOP or low in LATVIAN_STOPWORDS or is_verb(low):
-        return False
+    if low in STOP or low in LATVIAN_STOPWORDS or is_verb(low) or month_number(low):
+        return False  # "14. martā Kuldīgas … centrs": a date is no part of a name
     return low == "valsts" or low.endswith(MOD_ENDINGS)
 
 

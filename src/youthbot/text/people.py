@@ -254,6 +254,8 @@ class _Finder:
         """Every written name in the text, in order."""
         out: list[NameHit] = []
         for first, last in self.runs():
+            if last > first and self._named_after(last) and self._all_genitive(first, last):
+                continue  # "Tālivalža Lauka vārdā", "Krišjāņa Barona ielā": a thing's name
             i = first
             while i <= last:
                 hit = self._full(i, last)
@@ -325,6 +327,8 @@ class _Finder:
                 return None  # "Ciematniece Ināra …": the name starts after the opening noun
             if not (_latvian_form(toks[i].text) and _latvian_form(toks[j].text)):
                 return None
+            if _not_name_shape(toks[i].text) or _not_name_shape(toks[j].text):
+                return None  # "Līdzdalības Projekts", "Mazā Lāsīte": a title, not a name
             if toks[j].text.endswith(_LOCATIVE):
                 return None  # "Branku Brančotavā": a place in the locative
             first_agr, second_agr = _agreement(toks[i].text), _agreement(toks[j].text)
@@ -363,6 +367,8 @@ class _Finder:
             return None
         word = tok.text
         readings = read_given(word)
+        if self._after_adjective(i, readings):
+            return None  # "Jaunā Gaita", "Baltā Galdauta": a noun after its adjective
         context = self._person_context(i, i)
         if readings:
             if self._named_after(i) or (self.opening(i) and not context and self._commonish(word)):
@@ -373,6 +379,8 @@ class _Finder:
             )
         if i in self.place_idx or word.lower().endswith(_COMMON_SUFFIXES):
             return None
+        if word.lower().endswith(_DEFINITE):
+            return None  # "Multifunkcionālais", "Digitālais": an adjective of a name
         if is_common_word(word) and not self._person_context(i, i, strong=True):
             return None
         if not context:
@@ -414,6 +422,27 @@ class _Finder:
         """Whether the word after the name makes it a thing's name (``Jāņa iela``)."""
         nxt = self.next_word(last)
         return nxt is not None and nxt.text.lower() in _NAMED_AFTER
+
+    def _after_adjective(self, i: int, readings: list) -> bool:
+        """Whether token ``i`` follows a capitalised definite adjective in one name ("Jaunā
+        Gaita"); after "-ā", which a locative noun also ends in ("Vakarā Zane"), only when
+        the word cannot be a given name in the nominative."""
+        prev = self.prev_word(i)
+        if prev is None or not prev.is_cap or read_given(prev.text):
+            return False
+        low = prev.text.lower()
+        if low.endswith(_DEFINITE + _DEFINITE_SHORT[1:]):
+            return True
+        return low.endswith("ā") and not any(r.case == "nom" for r in readings)
+
+    def _all_genitive(self, first: int, last: int) -> bool:
+        """Whether every word of a run can be a name in the genitive."""
+        return all(
+            any(case == "gen" for _, case in _agreement(self.toks[k].text))
+            or self.initial(k)
+            or any(r.case == "gen" for r in read_given(self.toks[k].text))
+            for k in range(first, last + 1)
+        )
 
     def _place_context(self, first: int, last: int) -> bool:
         nxt = self.next_word(last)
@@ -537,6 +566,25 @@ _AGENT_SUFFIXES = (
     "tore", "tors", "iste", "ists", "tājs", "tāja", "ējs", "ēja", "niece", "nieks", "ante",
     "ants", "ente", "ents", "loģe", "logs", "grāfe", "grāfs", "iete", "ietis",
 )  # fmt: skip
+
+
+# Endings of definite adjectives that no Latvian name has ("Digitālais", "Jaunajā").
+_DEFINITE = ("ais", "ajā", "ajam", "ajai", "ajiem", "ajām", "ajos", "ajās", "ošais", "ošā")
+# Shorter definite endings, shared with names' cases: read only before another capital.
+_DEFINITE_SHORT = ("ā", "ie", "ās", "o")  # the first is read apart
+
+
+def _not_name_shape(word: str) -> bool:
+    """Whether a capitalised word has a common noun's derivational suffix or a definite
+    adjective's ending, which no given name or surname has."""
+    low = word.lower()
+    if read_given(word):
+        return False
+    return (
+        low.endswith(_COMMON_SUFFIXES)
+        or low.endswith(_DEFINITE)
+        or (low.endswith("ā") and len(low) > 3 and not low.endswith(("ņā", "ļā")))
+    )
 
 
 def _agent_noun(word: str) -> bool:

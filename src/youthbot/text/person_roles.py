@@ -58,6 +58,8 @@ _FIRST_PERSON = re.compile(r"\b(?:esmu|strādāju|darbojos)\b", re.I)
 _MY_NAME = re.compile(r"\b(?:mans|mani)\s+vārd[su]\s+(?:ir\s+)?$|\bmani\s+sauc\s+$", re.I)
 _PHRASE_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[“„\"«]|[”\"»][ \t]?|[ \t][“„\"«]|[”\"»][ \t]")
 _CREDIT = re.compile(r"(?:foto|autore?s?|teksts)\s*[:–-]\s*", re.I)
+# What may stand between a quoted organisation and the role word after it.
+_ORG_TO_ROLE = re.compile(r"[”\"»]?[ \t]{0,2}")
 _SIGNATURE = re.compile(r"sagatavoja|kontaktinformācija|kontaktpersona|autor[se]", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]]|[ \t][–—][ \t]|\n")
 
@@ -199,6 +201,8 @@ class _Attacher:
             return k
         for o in self.orgs:
             if self.toks[k - 1].end <= o.end <= self.toks[k].start and o.start < self.toks[k].start:
+                if not _ORG_TO_ROLE.fullmatch(self.text[o.end : self.toks[k].start]):
+                    return k  # "… dome.\n\nJauniešu domes priekšsēdētāja": another sentence
                 return self.starts.index(o.start) if o.start in self.starts else k
         return k
 
