@@ -67,8 +67,6 @@ _ORGANISER_GAP = re.compile(r"\s{0,2}(?:[–—:-]\s{0,2}|ir\s{1,2}|bija\s{1,2})
 _ORGANISED_BY = re.compile(
     r"\b(?:rīkot|organizēt)(?:ais|ā|ajā|o|ajam|ajai|ie|ās|ajos|ajās|ajiem|ajām|s|a|u|os)\b", re.I
 )
-# Partners named with the organiser: "X sadarbībā ar Y", "X kopā ar Y".
-_WITH = re.compile(r"\s(?:sadarbībā|kopā)\s+ar\s+$")
 _SIGNATURE = re.compile(r"informāciju sagatavoja|kontaktinformācija|sagatavoja:", re.I)
 _CREDIT = re.compile(r"\s*(?:foto|fotogrāfija|autors|autore|teksts)\s*[:–-]", re.I)
 _TITLE_CUT = re.compile(r",\s*(lai|kas|kur|kurā|kurš|ko|un)\b|[,:;–]")
@@ -372,11 +370,10 @@ def _organisers_in(
     text: str, span: tuple[int, int], orgs: list[OrgMention], people: list[Person]
 ) -> list[str]:
     """Who the span names as organiser: the organisation or person right after an organiser
-    word (over a role phrase: "organizēja jaunatnes darbiniece Ilze Ozoliņa"), the genitive
-    before a participle ("biedrības X rīkotajā nometnē"), and the partners joined to them
-    ("X sadarbībā ar Y")."""
+    word (over a role phrase: "organizēja jaunatnes darbiniece Ilze Ozoliņa", or "organizators
+    – X"), or right before it, and the genitive before a participle ("biedrības X rīkotajā
+    nometnē"). A partner ("sadarbībā ar Y") is not named as organiser."""
     s, e = span
-    out: list[str] = []
     inside = [o for o in orgs if s <= o.start < e]
     outer = [
         o
@@ -417,22 +414,7 @@ def _organisers_in(
         for o in outer:
             if 0 <= m.start() - o.end <= 2:
                 taken.append((o.start, o.end, o.name))
-    for _start, end, name in taken:
-        out.append(name)
-        pos = end
-        while True:
-            partner = next(
-                (
-                    o
-                    for o in outer
-                    if o.start > pos and _WITH.search(text, pos, o.start) and o.start - pos <= 30
-                ),
-                None,
-            )
-            if partner is None:
-                break
-            out.append(partner.name)
-            pos = partner.end
+    out = [name for _start, _end, name in taken]
     return list(dict.fromkeys(out))
 
 

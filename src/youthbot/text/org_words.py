@@ -212,3 +212,13 @@ STOP = {
 }
 CAP_MODIFIERS = {"Valsts", "Plus"}
 MOD_ENDINGS = ("as", "es", "us", "u", "a", "ā", "ās", "o", "ais", "ajam", "ajā", "ajai", "ajām")
+
+#: Head nouns a role phrase may use for an organisation of a narrower kind: a "skolas
+#: direktors" on a page about a ģimnāzija is its director ("skola" covers the school kinds).
+ORG_KIND_FAMILIES: dict[str, frozenset[str]] = {
+    "skola": frozenset(
+        {"ģimnāzija", "vidusskola", "pamatskola", "sākumskola", "tehnikums", "licejs", "koledža"}
+    ),
+    "centrs": frozenset({"jauniešu centrs", "jaunatnes centrs"}),
+    "iestāde": frozenset({"pašvaldība", "pārvalde", "aģentūra", "ministrija", "dienests"}),
+}

@@ -425,6 +425,8 @@ def _singular(
     while chain and chain[0].start == first_word and chain[0].is_cap and quoted_span is None:
         if lookup(chain[0].text) or (strong and len([t for t in chain if t.text != "un"]) >= 2):
             break
+        if chain[0].text in CAP_MODIFIERS and len(chain) >= 2:
+            break  # "Valsts izglītības satura centra eksperte …": a state body's name
         chain.pop(0)
         while chain and (chain[0].text == "un" or not chain[0].is_cap) and quoted_span is None:
             chain.pop(0)

@@ -426,14 +426,21 @@ class _Finder:
     def _after_adjective(self, i: int, readings: list) -> bool:
         """Whether token ``i`` follows a capitalised definite adjective in one name ("Jaunā
         Gaita"); after "-ā", which a locative noun also ends in ("Vakarā Zane"), only when
-        the word cannot be a given name in the nominative."""
+        the word cannot be a given name in the nominative, or is no given name and the
+        adjective's capital does not open the sentence."""
         prev = self.prev_word(i)
         if prev is None or not prev.is_cap or read_given(prev.text):
             return False
+        if i - 1 in self.place_idx or i - 1 in self.blocked:
+            return False  # "Vizītē Īrijā Mūrniece": a place before the name
         low = prev.text.lower()
         if low.endswith(_DEFINITE + _DEFINITE_SHORT[1:]):
             return True
-        return low.endswith("ā") and not any(r.case == "nom" for r in readings)
+        if not low.endswith("ā"):
+            return False
+        if not readings:
+            return not self.opening(i - 1)  # "Grāmatas Mazā Lāsīte": a capital inside a title
+        return not any(r.case == "nom" for r in readings)
 
     def _all_genitive(self, first: int, last: int) -> bool:
         """Whether every word of a run can be a name in the genitive."""

@@ -25,6 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from youthbot.text.morphology import adjective_nominative, analyse, decline
+from youthbot.text.org_words import ORG_KIND_FAMILIES
 from youthbot.text.orgs import OrgMention, head_reading, is_modifier
 from youthbot.text.places import PlaceMention, gazetteer
 from youthbot.text.relations import relation_of
@@ -53,6 +54,8 @@ EVENT_WORDS = frozenset(
     "apmācības sanāksmi sesiju konferenci nometni lekciju tikšanos sapulci ekskursiju "
     "svinības koncertu akciju talku treniņu viktorīnu spēli sacensības".split()
 )
+# Possessive pronouns that stand for an organisation named before: "Tā jaunatnes darbinieks".
+_POSSESSIVES = frozenset({"tā", "tās", "šī", "šā"})  # not "viņa": a person's
 _PRONOUN_SUBJECTS = frozenset({"to", "tā", "tās", "tos", "šo", "šī", "viņu", "tas", "tie"})
 _FIRST_PERSON = re.compile(r"\b(?:esmu|strādāju|darbojos)\b", re.I)
 _MY_NAME = re.compile(r"\b(?:mans|mani)\s+vārd[su]\s+(?:ir\s+)?$|\bmani\s+sauc\s+$", re.I)
@@ -150,6 +153,7 @@ class _Attacher:
                     if source.name not in h.orgs:
                         h.orgs.append(source.name)
         for h in self.hits:
+            self._bracketed_org(h)
             if not h.roles:
                 self._relative_clause(h)
             if not h.roles:
@@ -159,6 +163,10 @@ class _Attacher:
             self._pronoun_subject(h)
             if not h.roles:
                 self._verb_before(h)
+            if not h.roles:
+                self._verb_after(h)
+            if h.roles and not h.orgs:
+                self._possessive_before(h)
             if h.roles and not h.orgs:
                 self._same_clause_org(h)
 
@@ -257,7 +265,7 @@ class _Attacher:
                 k - 1 >= 0 and self.spaced(k - 1, k) and j - k < 8 and is_modifier(self.toks[k - 1])
             ):
                 k -= 1
-            return k, j
+            return self._extend_to_org(k), j  # "… centra “Apelsīns” komanda – A, B un C"
         return None
 
     def _listed_under(self, first: int) -> tuple[int, int] | None:
@@ -313,6 +321,7 @@ class _Attacher:
             if verb.text in ("strādā", "darbojas"):
                 start = self._after_word(start, ("par", "kā"))
                 if start is None:
+                    self._clause_orgs(h, self.toks[k].start)  # "…, kas strādā … centrā"
                     return
             end = self._role_end(start)
             if end is not None:
@@ -427,8 +436,8 @@ class _Attacher:
         if pronoun.text.lower() not in _PRONOUN_SUBJECTS or verb.start >= h.start:
             return
         relation = relation_of(verb.text)
-        if relation not in _AGENT_ROLES:
-            return
+        if relation not in _AGENT_ROLES or not is_verb(verb.text):
+            return  # "Tās priekšsēdētājs …" is a possessive before a role, not "To vada …"
         prev = [(a, b) for a, b in self.sentences if b <= s]
         if not prev:
             return
@@ -468,6 +477,60 @@ class _Attacher:
         unit = self._object_genitive(k, self.toks[i - 1].end)
         if unit and not words[0].is_cap:
             h.roles.append(f"{unit} {role}")
+
+    def _bracketed_org(self, h: NameHit) -> None:
+        """``Jānis Ozols (Talsu novada pašvaldība)``: an organisation alone in brackets after
+        the name is theirs."""
+        m = re.match(r"[ \t]?\(", self.text[h.end : h.end + 2])
+        if m is None:
+            return
+        open_at = h.end + m.end()
+        close = self.text.find(")", open_at, open_at + 120)
+        if close < 0:
+            return
+        named = self._outermost(open_at, close)
+        if len(named) == 1 and not self.text[open_at : named[0].start].strip():
+            if not self.text[named[0].end : close].strip(" ,;") and named[0].name not in h.orgs:
+                h.orgs.append(named[0].name)
+
+    def _verb_after(self, h: NameHit) -> None:
+        """``Eva Liepa vada Liepājas Jauniešu māju``: the subject of a relation verb whose
+        object is an organisation holds that post in it."""
+        k = h.last + 1
+        if k >= len(self.toks) or not self.spaced(h.last, k):
+            return
+        verb = self.toks[k].text
+        if not verb.islower() or not is_verb(verb) or relation_of(verb) not in _AGENT_ROLES:
+            return
+        obj = [o for o in self.orgs if 0 <= o.start - self.toks[k].end <= 1]
+        if not obj or obj[0].case != "acc":
+            return
+        masc, fem = _AGENT_ROLES[relation_of(verb)]  # type: ignore[index]
+        h.roles.append(fem if h.gender == "f" else masc)
+        if obj[0].name not in h.orgs:
+            h.orgs.append(obj[0].name)
+
+    def _possessive_before(self, h: NameHit) -> None:
+        """``… centrs “Mērķis” …. Tā jaunatnes darbinieks Kristaps Ērglis …``: a role after
+        "tā"/"šī" (its) opening the sentence belongs to the organisation the sentence before
+        names first."""
+        s, _ = self.sentence(h.start)
+        first = next((i for i, t in enumerate(self.toks) if t.start >= s), None)
+        if first is None or first >= h.first - 1 or h.first - first > 8:
+            return
+        if self.toks[first].text.lower() not in _POSSESSIVES:
+            return
+        for i in range(first + 1, h.first):
+            if not self.spaced(i - 1, i) or is_verb(self.toks[i].text) or i in self.hit_tokens:
+                return  # another name between: "Tās priekšsēdētājs A un viņa vietnieks B"
+        if not role_readings(self.toks[h.first - 1].text):
+            return
+        prev = [(a, b) for a, b in self.sentences if b <= s]
+        if not prev:
+            return
+        named = self._outermost(*prev[-1])
+        if named and named[0].name not in h.orgs:
+            h.orgs.append(named[0].name)
 
     def _caption(self, h: NameHit) -> None:
         """A line that is only the name, with the role (and body) on the line below it."""
@@ -583,7 +646,12 @@ class _Attacher:
             h.roles.append(role)
 
     def _nearest_org(self, kind: str, pos: int) -> str | None:
-        before = [o for o in self.orgs if o.kind == kind and o.start < pos]
+        kinds = {kind} | ORG_KIND_FAMILIES.get(kind, frozenset())
+        before = [
+            o
+            for o in self.orgs
+            if o.start < pos and (o.kind in kinds or o.kind.endswith(kind) and len(kind) >= 4)
+        ]
         quoted = [o for o in before if "“" in o.name or o.name[:1].isupper()]
         return quoted[-1].name if quoted else None
 
