@@ -61,7 +61,7 @@ def test_adjectives_titles_and_things_named_after_people_are_not_people() -> Non
     assert _people("Vizītē Īrijā Mūrniece tikās ar latviešiem.") == ["Mūrniece"]
 
 
-def test_the_organiser_named_over_a_role_phrase_or_after_a_dash() -> None:
+def test_the_organiser_named_over_a_role_phrase_after_a_dash_and_with_a_partner() -> None:
     f = _facts(
         "2025. gada 14. martā jaunieši devās pieredzes apmaiņā uz Talsu novadu. "
         "Braucienu organizēja jaunatnes darbiniece Ilze Ozoliņa.\n\n"
@@ -76,14 +76,32 @@ def test_the_organiser_named_over_a_role_phrase_or_after_a_dash() -> None:
     )
     (e,) = f.events
     assert e.organisers == ["biedrība “Jauniešu alianse”"]
+    f = _facts(
+        "Preiļu novada jaunatnes forums notika 2024. gada 22. novembrī Preiļos. Forumu rīkoja "
+        "Preiļu novada pašvaldība sadarbībā ar biedrību “Jauniešu alianse”."
+    )
+    (e,) = f.events
+    assert e.organisers == ["Preiļu novada pašvaldība", "biedrība “Jauniešu alianse”"]
 
 
 def test_venue_places_a_visited_body_and_a_place_said_in_the_next_sentence() -> None:
+    f = _facts("22.oktobrī Madonas Kultūras namā norisinājās jauniešu forums.")
+    assert f.events[0].place == "Madonas Kultūras nams"
+    f = _facts("27.jūnijā Ludzas Lielajās pilsdrupās notiks festivāls. 19.jūlijā Rundāles pilī.")
+    assert f.events[0].place == "Ludzas Lielās pilsdrupas"
+    f = _facts("Sēde notiks 12.aprīlī Viesītē, Viesītes vidusskolā.")
+    assert f.events[0].place == "Viesītes vidusskola"  # the venue, not only its town
+    f = _facts("Mācības notiks 23.septembrī Jūrmalā, viesnīcā “Jūras priede”.")
+    assert f.events[0].place == "Jūrmala"  # a venue named in lower case: the town
+    f = _facts("26.janvārī Liepājas valstspilsētas pašvaldībā pulcējās speciālisti.")
+    assert f.events[0].place == "Liepāja"  # a body is not a venue: its town
     f = _facts(
         "Vārkavas pagasta jauniešu telpā 2023. gada 9. oktobrī viesojās mobilā jaunatnes "
         "darba komanda."
     )
-    assert f.events[0].place == "Vārkavas pagasts"
+    assert f.events[0].place == "Vārkavas pagasta jauniešu telpa"  # a venue is the place
+    f = _facts("2024. gada 9. oktobrī Jaunpils filiālē notika hakatons.")
+    assert f.events[0].place == "Jaunpils"  # a venue named in lower case: its place
     f = _facts("Valmieras ģimnāzijas skolēni 2024. gada 3. decembrī apmeklēja Saeimu.")
     assert f.events[0].place == "Saeima"
     f = _facts(

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from youthbot.directory.facts import Event, Mention, Person, Project
 from youthbot.text.dates import DateMention, find_dates, resolve_year
-from youthbot.text.morphology import decline
+from youthbot.text.morphology import decline, stem_key
+from youthbot.text.org_words import VENUE_KINDS
 from youthbot.text.orgs import OrgMention, is_modifier
 from youthbot.text.places import PlaceMention
 from youthbot.text.roles import role_readings
 from youthbot.text.tokens import quoted, squash, tokens
+from youthbot.text.venues import find_venues
 
 _EVENT_NOUNS: tuple[str, ...] = (
     "pasākums", "tikšanās", "apmācības", "mācības", "seminārs", "konference", "forums",
@@ -19,7 +21,7 @@ _EVENT_NOUNS: tuple[str, ...] = (
     "sacensības", "koncerts", "akcija", "talka", "lekcija", "kursi", "salidojums", "izstāde",
     "ekskursija", "sesija", "svētki", "hakatons", "kongress", "brauciens", "svinības",
     "atklāšana", "pārgājiens", "meistarklase", "treniņš", "turnīrs", "nodarbība", "notikums",
-    "fotoizstāde", "viktorīna", "balle", "tirdziņš", "izrāde",
+    "fotoizstāde", "viktorīna", "balle", "tirdziņš", "izrāde", "izbraukums",
 )  # fmt: skip
 _INDECLINABLE = {"tikšanās": ("tikšanās", "tikšanos", "tikšanām")}
 
@@ -45,7 +47,7 @@ _VERBS = re.compile(
     r"pulcēs|tikās|tiekas|tikāmies|tiksies|devās|dodas|dosies|devāmies|apmeklēja|viesojās|"
     r"rīkoja|organizēja|sākās|uzsāks|uzsāka|aizvadīja|aizvadīts|aizvadīta|piedalījās|ieradās|"
     r"atklāja|atklāts|atklāta|atvēra|atvērts|atvērta|vēris|vērusi|paredzēts|paredzēta|"
-    r"paredzētas|iecerēts|iecerēta|plānots|plānota|notiks)\b",
+    r"paredzētas|iecerēts|iecerēta|plānots|plānota|notiks|rīkojām|organizējām|noorganizēja)\b",
     re.I,
 )
 # An opening is an event even without a date of its own (it takes the one before it).
@@ -56,7 +58,8 @@ _NAMED_PERIOD = re.compile(r"\b[A-ZĀČĒĢĪĶĻŅŠŪŽ]\w+\s+(?:mēnes\w*|ned
 _BARE_YEAR = re.compile(r"\s((?:19|20)\d\d)\b(?![.\-/]\d)")
 _ORGANISE = re.compile(
     r"\b(rīkoja|organizēja|organizē|rīko|organizēs|rīkos|rīkotājs|rīkotāji|organizētājs|"
-    r"organizētāji|organizators|organizatori|organizatore|organizatores|rīkotāja|rīkotājas)\b",
+    r"organizētāji|organizators|organizatori|organizatore|organizatores|rīkotāja|rīkotājas|"
+    r"noorganizēja|rīkojām|organizējām|noorganizējām|rīkosim|organizēsim)\b",
     re.I,
 )
 # What may stand between an organiser word and the organiser: "organizators – X",
@@ -88,7 +91,14 @@ _PERIOD_SUBJECT = re.compile(
 )
 # Where a sentence holding several dated events is cut: "…; 11.–14. augustā notiks …, bet no
 # 1. līdz 28. septembrim – Jauniešu mēnesis".
-_CLAUSE = re.compile(r";\s+|,\s+bet\s+|,\s+savukārt\s+")
+_CLAUSE = re.compile(
+    r";\s+|,\s+bet\s+|,\s+savukārt\s+|(?<=\d)\.\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+\s)"
+)  # the last: a sentence the splitter kept whole after a number ("ielā 12. Savukārt …")
+# Between two dated items of a list: ", " or " un " with at most a place's words beside it.
+_LIST_GAP = re.compile(
+    r"(?:[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)?(,[ \t]+|[ \t]+un[ \t]+)"
+    r"(?:[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]+)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +132,38 @@ def _bare_year(text: str, s: int, e: int) -> list[DateMention]:
     return []
 
 
-def _units(text: str, s: int, e: int, dates: list[DateMention]) -> list[tuple[int, int]]:
-    """The sentence, or its clauses when more than one of them is dated."""
-    cuts = [s] + [m.end() for m in _CLAUSE.finditer(text, s, e)]
-    if len(cuts) == 1:
-        return [(s, e)]
-    spans = [(a, b) for a, b in zip(cuts, [m.start() for m in _CLAUSE.finditer(text, s, e)] + [e])]
-    dated = [sp for sp in spans if any(sp[0] <= d.start < sp[1] for d in dates)]
-    return spans if len(dated) >= 2 else [(s, e)]
+def _units(
+    text: str, s: int, e: int, dates: list[DateMention]
+) -> list[tuple[tuple[int, int], bool]]:
+    """The sentence, or its clauses when more than one of them is dated, each with whether
+    it is an item of a list whose first item says what happened ("Diskusijas notika Rožupē
+    8.oktobrī, Turkos 10.oktobrī un Līvānos 15.oktobrī": three events)."""
+    found = list(_CLAUSE.finditer(text, s, e))
+    spans = [(s, e)]
+    if found:
+        cuts = [s] + [m.end() for m in found]
+        pieces = list(zip(cuts, [m.start() for m in found] + [e]))
+        dated = [sp for sp in pieces if any(sp[0] <= d.start < sp[1] for d in dates)]
+        if len(dated) >= 2:
+            spans = pieces
+    out: list[tuple[tuple[int, int], bool]] = []
+    for a, b in spans:
+        days = [d for d in dates if a <= d.start < b and d.day is not None]
+        cuts = []
+        for d1, d2 in zip(days, days[1:]):
+            gap = text[d1.end : d2.start]
+            m = _LIST_GAP.fullmatch(gap)
+            if m is not None:
+                cuts.append((d1.end + m.start(1), d1.end + m.end(1)))
+        if not cuts:
+            out.append(((a, b), False))
+            continue
+        start = a
+        for n, (c0, c1) in enumerate(cuts):
+            out.append(((start, c0), n > 0))
+            start = c1
+        out.append(((start, b), True))
+    return out
 
 
 def _event_dates(text: str, dates: list[DateMention], s: int, e: int) -> list[DateMention]:
@@ -186,12 +220,21 @@ def find_events(
     body = [(s, e) for s, e in sentences if s < stop]
     anchors: list[_Anchor] = []
     for s, e in body:
-        for us, ue in _units(text, s, e, dates):
+        said = False
+        for (us, ue), listed in _units(text, s, e, dates):
             unit = text[us:ue]
-            if _NOT_EVENT.search(unit) or _PERIOD_SUBJECT.search(unit):
+            explicit = _HAPPENS_ON.search(unit)
+            if (_NOT_EVENT.search(unit) and not explicit) or _PERIOD_SUBJECT.search(unit):
+                said = False
                 continue
             here = _event_dates(text, dates, us, ue) or _bare_year(text, us, ue)
-            says = _VERBS.search(unit) or _has_event_noun(unit) or _NAMED_PERIOD.search(unit)
+            says = (
+                _VERBS.search(unit)
+                or _has_event_noun(unit)
+                or _NAMED_PERIOD.search(unit)
+                or (listed and said)
+            )
+            said = bool(here and says)
             if here and says:
                 if here[0].month is None and not _VERBS.search(unit):
                     continue
@@ -227,6 +270,13 @@ def find_events(
     return events
 
 
+# "… kas notiks 2025.gada 23.–25.septembrī": a clause that says a thing happens on a date is
+# an event even in a call that asks to apply for it.
+_HAPPENS_ON = re.compile(
+    r"\b(?:notiks|notika|norisināsies|norisinājās)\s+(?:no\s+)?(?:(?:19|20)\d\d\.\s?gada\s+)?"
+    r"\d{1,2}\.",
+    re.I,
+)
 # Verbs that say something took place (a sentence after the event's that says where).
 _TOOK_PLACE = re.compile(
     r"\b(?:notika|notiek|notiks|norisinājās|norisinās|norisināsies|noritēja|noritēs)\b", re.I
@@ -237,6 +287,8 @@ _VENUE_AFTER = re.compile(
     r"(?:[ \t][a-zāčēģīķļņšūž]+){0,2}[ \t][a-zāčēģīķļņšūž]{3,}(?:ā|ē|ī|ū|os|ās|ēs|īs)(?![\w])"
 )
 _VISITED = re.compile(r"\b(?:apmeklēja|apmeklēs|apmeklējām|apmeklēt|apskatīja)\s+$", re.I)
+# Partners named with an organiser: "X sadarbībā ar Y", "X kopā ar Y" (and a second).
+_WITH = re.compile(r"[ \t]+(?:sadarbībā|kopā)[ \t]+ar[ \t]+|[ \t]+un[ \t]+")
 # A trip to a place is an event even without a date: "devās pieredzes apmaiņā uz Rietavu".
 _TRAVEL = re.compile(
     r"\b(devās|devāmies|brauca|braukt|dosies|viesojās|ieradās)\b.{0,60}\buz\b", re.I
@@ -320,24 +372,68 @@ def _event(
 def _place_in(
     text: str, span: tuple[int, int], places: list[PlaceMention], orgs: list[OrgMention]
 ) -> str | None:
-    """Where the span says the event is: a place in the locative ("Liepājā", "Lociku ciemā"),
-    a venue in the locative ("Latvijas Nacionālajā bibliotēkā", or the town in its name),
-    a place after "uz" ("devāmies uz Talsu novadu"), or a place that names the event
-    ("Saldus novada jauniešu forumā")."""
+    """Where the span says the event is, the most particular named place first:
+
+    1. a named venue in the locative ("Madonas Kultūras namā", "Iecavas parkā", "Ludzas
+       Lielajās pilsdrupās"), or one whose room it names ("Birzgales tautas nama otrajā
+       stāvā");
+    2. a place in the locative ("Liepājā", "Lociku ciemā"), or the place of a venue named
+       in lower case ("Vārkavas pagasta jauniešu telpā", "Jaunpils filiālē");
+    3. a place after "uz" ("devāmies uz Talsu novadu");
+    4. a country in the locative ("Igaunijā");
+    5. a venue named in lower case ("jauniešu centrā “Kvartāls”", "“Ozolzīlē”");
+    6. an unknown place, a body visited ("apmeklēja Saeimu"), a place naming the event
+       ("Saldus novada jauniešu forumā").
+    """
     s, e = span
     org_spans = [(o.start, o.end) for o in orgs] + quoted(text, s, e)
+    here = [o for o in orgs if s <= o.start < e]
+    outer = [
+        o
+        for o in here
+        if not any(x is not o and x.start <= o.start and o.end <= x.end for x in here)
+    ]
+
+    def whence(pos: int) -> bool:
+        return re.search(r"\bno\s+$", text[max(s, pos - 4) : pos]) is not None
+
+    venues: list[tuple[int, str]] = []
+    lower: list[str] = []
+    bodies: list[OrgMention] = []
+    for o in outer:
+        if whence(o.start):
+            continue
+        named = o.case == "loc" or (o.case == "gen" and _VENUE_AFTER.match(text, o.end))
+        if not named:
+            continue
+        if not _is_venue(o):
+            if o.case == "loc":
+                bodies.append(o)  # "Liepājas valstspilsētas pašvaldībā": at the body's town
+        elif o.name[:1].isupper():
+            venues.append((o.start, o.name))
+        else:
+            lower.append(_quoted_name(o, orgs))
+    venues += [(v.start, v.name) for v in find_venues(text, s, e) if not whence(v.start)]
+    if venues:
+        return min(venues)[1]
+    countries: list[str] = []
     for p in places:
         if s <= p.start < e and p.case == "loc" and not any(a <= p.start < b for a, b in org_spans):
-            if not re.search(r"\bno\s+$", text[max(s, p.start - 4) : p.start]):
-                return p.base
-    for o in orgs:
-        if s <= o.start < e and o.case == "loc":
-            inner = [p for p in places if o.start <= p.start < o.end and p.kind != "valsts"]
-            return inner[0].base if inner else o.name
+            if whence(p.start):
+                continue
+            if p.kind == "valsts":
+                countries.append(p.base)
+                continue
+            return p.base
+    for o in bodies:
+        inner = [p for p in places if o.start <= p.start < o.end and p.kind != "valsts"]
+        return inner[0].base if inner else o.name
     for p in places:
-        if s <= p.start < e and p.case == "gen" and not any(a <= p.start < b for a, b in org_spans):
+        if s <= p.start < e and p.case in ("gen", "nom"):
+            if any(a <= p.start < b for a, b in org_spans):
+                continue
             if _VENUE_AFTER.match(text, p.end):
-                return p.base  # "Vārkavas pagasta jauniešu telpā": the place of a venue
+                return p.base  # "Jaunpils filiālē" (the genitive reads as the nominative)
     for p in places:
         if s <= p.start < e and p.case == "acc" and re.search(r"\buz\s+$", text[s : p.start]):
             return p.base
@@ -347,6 +443,10 @@ def _place_in(
             after = [p for p in places if o.end <= p.start < o.end + 3 and p.case == "loc"]
             if after or inner:
                 return (after or inner)[0].base
+    if countries:
+        return countries[0]
+    if lower:
+        return lower[0]
     for p in places:
         if s <= p.start < e and p.kind == "vieta":
             return p.base
@@ -366,13 +466,33 @@ def _place_in(
     return None
 
 
+def _is_venue(o: OrgMention) -> bool:
+    """Whether an organisation is a place things happen in (its kind, or a bare quoted name)."""
+    return o.name.startswith("“") or o.kind in VENUE_KINDS or o.kind.endswith(tuple(VENUE_KINDS))
+
+
+def _quoted_name(o: OrgMention, orgs: list[OrgMention]) -> str:
+    """A bare quoted name in the locative ("“Ozolzīlē”") as the organisation it names
+    elsewhere in the text ("jauniešu telpa “Ozolzīle”"), else as written."""
+    if not o.name.startswith("“"):
+        return o.name
+    key = [stem_key(w) for w in o.name.strip("“”").split()]
+    for other in orgs:
+        if other is o or "“" not in other.name:
+            continue
+        inner = other.name[other.name.index("“") :].strip("“”").split()
+        if [stem_key(w) for w in inner] == key and not other.name.startswith("“"):
+            return other.name
+    return o.name
+
+
 def _organisers_in(
     text: str, span: tuple[int, int], orgs: list[OrgMention], people: list[Person]
 ) -> list[str]:
     """Who the span names as organiser: the organisation or person right after an organiser
     word (over a role phrase: "organizēja jaunatnes darbiniece Ilze Ozoliņa", or "organizators
     – X"), or right before it, and the genitive before a participle ("biedrības X rīkotajā
-    nometnē"). A partner ("sadarbībā ar Y") is not named as organiser."""
+    nometnē"), with the partners named beside them ("X sadarbībā ar Y", "X kopā ar Y")."""
     s, e = span
     inside = [o for o in orgs if s <= o.start < e]
     outer = [
@@ -414,7 +534,23 @@ def _organisers_in(
         for o in outer:
             if 0 <= m.start() - o.end <= 2:
                 taken.append((o.start, o.end, o.name))
-    out = [name for _start, _end, name in taken]
+    out: list[str] = []
+    for _start, end, name in taken:
+        out.append(name)
+        pos = end
+        while True:  # "X sadarbībā ar Y", "X kopā ar Y": the partners organised it with them
+            partner = next(
+                (
+                    o
+                    for o in outer
+                    if pos < o.start <= pos + 40 and _WITH.fullmatch(text, pos, o.start)
+                ),
+                None,
+            )
+            if partner is None:
+                break
+            out.append(partner.name)
+            pos = partner.end
     return list(dict.fromkeys(out))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 # head noun -> gender (paradigm follows from its ending); strong heads may open a sentence
 HEADS: dict[str, bool] = {
+    "telpa": False,  # only as "jauniešu telpa" (NEEDS_BEFORE)
     "pašvaldība": True,
     "ministrija": True,
     "aģentūra": True,
@@ -151,7 +152,10 @@ TITLE_STEMS = (
 )  # fmt: skip
 # Legal forms written before a company's quoted name: SIA “Akselss”, AS “Latvenergo”.
 LEGAL_FORMS = frozenset({"SIA", "AS", "VAS", "PSIA", "A/S", "a/s", "IK", "ZS", "BO"})
-NEEDS_BEFORE = {"reģions": {"plānošanas"}}  # "Kurzemes reģions" is a place, not a body
+NEEDS_BEFORE = {
+    "reģions": {"plānošanas"},  # "Kurzemes reģions" is a place, not a body
+    "telpa": {"jauniešu", "Jauniešu"},  # "Palsmanes jauniešu telpa"; "telpās" alone is rooms
+}
 STOP = {
     "ar",
     "uz",
@@ -222,3 +226,15 @@ ORG_KIND_FAMILIES: dict[str, frozenset[str]] = {
     "centrs": frozenset({"jauniešu centrs", "jaunatnes centrs"}),
     "iestāde": frozenset({"pašvaldība", "pārvalde", "aģentūra", "ministrija", "dienests"}),
 }
+
+#: Kinds of organisation that are also a place where things happen (a culture house, a
+#: library, a school, a youth centre): an event "Madonas Kultūras namā" is held there.
+#: Bodies (a municipality, a ministry, an association) are not venues.
+VENUE_KINDS = frozenset(
+    {
+        "nams", "centrs", "bibliotēka", "skola", "vidusskola", "pamatskola", "sākumskola",
+        "ģimnāzija", "tehnikums", "koledža", "universitāte", "akadēmija", "muzejs", "teātris",
+        "telpa", "māja", "zāle", "klubs", "halle", "viesnīca", "komplekss", "filiāle",
+        "kinoteātris", "stadions", "baseins", "estrāde", "pils",
+    }
+)  # fmt: skip

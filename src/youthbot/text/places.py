@@ -28,7 +28,7 @@ _PARADIGMS: dict[str, tuple[str, str, str, str]] = {
     "mpl": ("m1", "pl", "i", "s"),
     "fpl": ("f4", "pl", "as", "a"),
 }
-_UNITS = ("novads", "pagasts", "ciems")
+_UNITS = ("novads", "pagasts", "ciems", "apriņķis")
 _UNIT_WORDS = {  # administrative unit word -> its singular case forms (nom, gen, dat, acc, loc)
     unit: tuple(decline(unit)[("sg", case)] for case in CASES) for unit in _UNITS
 }
