@@ -669,7 +669,8 @@ def _foreign(word: str) -> bool:
 
 def _COMMON_SUFFIXES_PL(word: str) -> bool:  # noqa: N802
     """Whether a word has the plural of a common noun's derivational suffix ("Nolikumi")."""
-    return word.lower().endswith(("umi", "umiem", "umus", "umos", "šanām", "šanās"))
+    low = word.lower()
+    return len(low) >= 7 and low.endswith(("umi", "umiem", "umus", "umos", "šanām", "šanās"))
 
 
 def _renamed_in_brackets(text: str, orgs: list[OrgMention]) -> list[tuple[int, int]]:
