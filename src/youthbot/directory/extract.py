@@ -65,9 +65,24 @@ def _org_aliases(mentions: list[OrgMention]) -> dict[str, str]:
     for short in names:
         low = " " + short.lower()
         longer = [n for n in names if n != short and n.lower().endswith(low) and n[0].isupper()]
+        if not longer and "“" not in short:
+            # "Jauniešu centrs" for "Tukuma novada Jauniešu centrs “Pagalms”"
+            longer = [
+                n
+                for n in names
+                if n != short and _unquoted(n).lower().endswith(low) and n[0].isupper()
+            ]
+            if len({n[n.index("“") :] for n in longer if "“" in n}) == 1:
+                longer = [max(longer, key=len)]
         if len(longer) == 1 and short[0].isupper():
             out[short] = longer[0]
     return out
+
+
+def _unquoted(name: str) -> str:
+    """An organisation's name without the quoted name after its head."""
+    cut = name.find(" “")
+    return name[:cut] if cut > 0 else name
 
 
 def _renamed(o: OrgMention, aliases: dict[str, str]) -> OrgMention:

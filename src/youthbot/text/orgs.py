@@ -174,6 +174,12 @@ def is_modifier(tok: Token) -> bool:
     return low == "valsts" or low.endswith(MOD_ENDINGS)
 
 
+def _person_word(tok: Token) -> bool:
+    """Whether a word is a given name in a case no name of a thing takes (not the genitive)."""
+    readings = read_given(tok.text)
+    return bool(readings) and not any(r.case == "gen" for r in readings)
+
+
 def _only_spaces(text: str, a: Token, b: Token) -> bool:
     return re.fullmatch(r" {1,3}", text[a.end : b.start]) is not None
 
@@ -389,6 +395,8 @@ def _singular(
         if tok.text == "un":
             if not chain or j == 0 or not is_modifier(toks[j - 1]):
                 break
+            if j >= 2 and toks[j - 1].is_cap and _person_word(toks[j - 2]):
+                break  # "… vadītāju Laumu Kļaviņu un Stendes pamatskolas": a person before
             if head_reading(toks[j - 1].text) is not None:
                 break  # "… ģimnāzijas un … vidusskola": two organisations, not one name
             coordinated = True

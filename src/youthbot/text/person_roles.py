@@ -21,6 +21,7 @@ person and their role is theirs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,13 @@ EVENT_WORDS = frozenset(
     "pasākumu pasākumus forumu semināru diskusiju nodarbību nodarbības nodarbības darbnīcu "
     "apmācības sanāksmi sesiju konferenci nometni lekciju tikšanos sapulci ekskursiju "
     "svinības koncertu akciju talku treniņu viktorīnu spēli sacensības".split()
+)
+_RELATIVES = frozenset({"kas", "kurš", "kura", "kuri", "kuras"})
+_RELATIVE_START = re.compile(r",[ \t](?:kas|kurš|kura|kuri|kuras|kur)\b")
+# Verbs of working: "strādā par …", "darbojas kā …", "konsultē … centrā".
+_WORK_VERBS = frozenset(
+    "strādā strādāja strādās darbojas darbojās darbosies konsultē konsultēja atbild atbildēja "
+    "palīdz palīdzēja māca mācīja".split()
 )
 # Possessive pronouns that stand for an organisation named before: "Tā jaunatnes darbinieks".
 _POSSESSIVES = frozenset({"tā", "tās", "šī", "šā"})  # not "viņa": a person's
@@ -132,6 +140,15 @@ class _Attacher:
     def run(self) -> None:
         for group in self._coordinations():
             head = group[0]
+            copula = self._copula_before(head)
+            if copula is not None:
+                role_span, between = copula
+                shared = len(group) > 1 and _plural(self.toks[role_span[1]].text, True)
+                for h in group if shared else group[:1]:
+                    self._apply(h, *role_span, plural=shared)
+                    for o in self._outermost(*between):
+                        if o.name not in h.orgs:
+                            h.orgs.append(o.name)
             span = self._role_before(head.first)
             shared = span is not None and _plural(self.toks[span[1]].text, len(group) > 1)
             if span is None:
@@ -154,8 +171,9 @@ class _Attacher:
                         h.orgs.append(source.name)
         for h in self.hits:
             self._bracketed_org(h)
-            if not h.roles:
-                self._relative_clause(h)
+            self._apposition_org(h)
+            self._relative_clause(h)
+            self._works_at(h)
             if not h.roles:
                 self._first_person(h)
             if not h.roles:
@@ -239,8 +257,8 @@ class _Attacher:
             nxt = self.toks[end + 1]
             if (end + 1) in self.hit_tokens:
                 break
-            if nxt.text == "un" and end + 2 < len(self.toks) and self.toks[end + 2].is_cap:
-                break
+            if nxt.text == "un" and end + 2 < len(self.toks) and (end + 2) in self.hit_tokens:
+                break  # "…, A – speciāliste un B – …": the next person
             end += 1
         while end >= k and not role_readings(self.toks[end].text):
             end -= 1
@@ -309,34 +327,35 @@ class _Attacher:
         return None
 
     def _relative_clause(self, h: NameHit) -> None:
-        """``…, kas ir jaunatnes lietu speciāliste …`` and ``…, kas vada jauniešu centru``."""
+        """``…, kas ir jaunatnes lietu speciāliste …``, ``…, kurš vada Alūksnes Jauniešu
+        centru``, ``…, kura iepriekš strādāja par jaunatnes darbinieci …``: the role and the
+        organisations of a relative clause after the name."""
         k = h.last + 1
-        if k + 1 >= len(self.toks) or self.toks[k].text != "kas":
+        if k + 1 >= len(self.toks) or self.toks[k].text not in _RELATIVES:
             return
         if not re.fullmatch(r",[ \t]?", self.gap(h.last, k)):
             return
-        verb = self.toks[k + 1]
-        if verb.text in ("ir", "bija", "būs", "strādā", "darbojas") and k + 2 < len(self.toks):
-            start = k + 2
-            if verb.text in ("strādā", "darbojas"):
-                start = self._after_word(start, ("par", "kā"))
-                if start is None:
-                    self._clause_orgs(h, self.toks[k].start)  # "…, kas strādā … centrā"
-                    return
-            end = self._role_end(start)
-            if end is not None:
-                self._apply(h, start, end)
-                self._clause_orgs(h, self.toks[k].start)
-            return
-        s, e = self.sentence(verb.start)
-        stop = _CLAUSE_STOP.search(self.text, verb.start, e)
+        s, e = self.sentence(self.toks[k].start)
+        stop = _CLAUSE_STOP.search(self.text, self.toks[k].end, e)
         clause_end = stop.start() if stop else e
-        comma = self.text.find(",", verb.start, clause_end)
+        comma = self.text.find(",", self.toks[k].end, clause_end)
         clause_end = comma if comma > 0 else clause_end
-        for i in range(k + 1, len(self.toks)):
+        for i in range(k + 1, min(k + 8, len(self.toks))):
             if self.toks[i].start >= clause_end:
                 break
             word = self.toks[i].text
+            if word in ("ir", "bija", "būs") and i + 1 < len(self.toks):
+                end = self._role_end(i + 1)
+                if end is not None and self.toks[end].end <= clause_end:
+                    self._apply(h, i + 1, end)
+                break
+            if word in _WORK_VERBS:
+                start = self._after_word(i + 1, ("par", "kā"))
+                if start is not None:
+                    end = self._role_end(start)
+                    if end is not None and self.toks[end].end <= clause_end:
+                        self._apply(h, start, end)
+                break
             relation = relation_of(word) if word.islower() and is_verb(word) else None
             if relation not in _AGENT_ROLES:
                 continue
@@ -347,8 +366,8 @@ class _Attacher:
                 role = f"{unit} {role}"  # "…, kas vada … daļu" → "… daļas vadītāja"
             if role not in h.roles:
                 h.roles.append(role)
-            self._clause_orgs(h, self.toks[k].end)
-            return
+            break
+        self._clause_orgs(h, self.toks[k].end, clause_end)
 
     def _object_genitive(self, i: int, end: int) -> str:
         """The object noun phrase of a relation verb, turned genitive for a role:
@@ -392,14 +411,35 @@ class _Attacher:
             end -= 1
         return end if end >= start else None
 
-    def _clause_orgs(self, h: NameHit, pos: int) -> None:
-        """The organisations in the clause that starts at ``pos`` are the person's."""
-        s, e = self.sentence(pos)
-        stop = _CLAUSE_STOP.search(self.text, pos, e)
-        end = stop.start() if stop else e
-        for o in self._outermost(pos, end):
+    def _clause_orgs(self, h: NameHit, pos: int, end: int | None = None) -> None:
+        """The organisations in the clause that starts at ``pos`` are the person's; when it
+        names none, a head noun in it ("Jauniešu centrā", "Telpā") stands for the last
+        organisation of that kind named before."""
+        if end is None:
+            s, e = self.sentence(pos)
+            stop = _CLAUSE_STOP.search(self.text, pos, e)
+            end = stop.start() if stop else e
+        named = self._outermost(pos, end)
+        for o in named:
             if o.name not in h.orgs:
                 h.orgs.append(o.name)
+        if not named:
+            anaphor = self._anaphor(pos, end)
+            if anaphor and anaphor not in h.orgs:
+                h.orgs.append(anaphor)
+
+    def _anaphor(self, start: int, end: int) -> str | None:
+        """The organisation a bare head noun between ``start`` and ``end`` stands for."""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.toks) and self.toks[i].end <= end:
+            tok = self.toks[i]
+            kind = head_reading(tok.text)
+            if kind is not None and not kind[2]:
+                prev = self.toks[i - 1] if i else None
+                if prev is None or not is_modifier(prev) or not self.spaced(i - 1, i):
+                    return self._nearest_org(kind[0], start)
+            i += 1
+        return None
 
     def _first_person(self, h: NameHit) -> None:
         """``Mans vārds ir Līga Ozola, esmu jaunatnes darbiniece …``: the role after "esmu"."""
@@ -477,6 +517,62 @@ class _Attacher:
         unit = self._object_genitive(k, self.toks[i - 1].end)
         if unit and not words[0].is_cap:
             h.roles.append(f"{unit} {role}")
+
+    def _copula_before(self, h: NameHit) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """``Projekta vadītāja ir Jeļena Kirilova``, ``Koncerta vadītāji bija … skolēni A un
+        B``: a role phrase opening the sentence, then "ir"/"bija", then the name. Returns the
+        role's token range and the text span between the copula and the name."""
+        s, _ = self.sentence(h.start)
+        first = bisect.bisect_left(self.starts, s)
+        for c in range(first + 1, min(h.first, first + 10)):
+            if self.toks[c].text not in ("ir", "bija", "būs") or not self.spaced(c - 1, c):
+                continue
+            if not role_readings(self.toks[c - 1].text):
+                return None
+            k = c - 1
+            while k > first and self.spaced(k - 1, k) and is_modifier(self.toks[k - 1]):
+                k -= 1
+            if k != first or any(i in self.hit_tokens for i in range(first, c)):
+                return None
+            for i in range(c + 1, h.first):
+                if is_verb(self.toks[i].text) or i in self.hit_tokens:
+                    return None
+            return (first, c - 1), (self.toks[c].end, h.start)
+        return None
+
+    def _apposition_org(self, h: NameHit) -> None:
+        """``Foto: Rūdolfs Kalējs, Talsu novada pašvaldība``: an organisation alone after the
+        name and a comma, up to the end of the line or sentence, is theirs."""
+        m = re.match(r",[ \t]", self.text[h.end : h.end + 2])
+        if m is None:
+            return
+        pos = h.end + 2
+        for o in self._outermost(pos, min(len(self.text), pos + 120)):
+            if o.start != pos or o.case != "nom":
+                continue
+            if re.match(
+                r"[ \t]*(?:$|\n|[.;)]|,[ \t]*(?:tālr|e-pasts|tel))", self.text[o.end : o.end + 12]
+            ):
+                if o.name not in h.orgs:
+                    h.orgs.append(o.name)
+            return
+
+    def _works_at(self, h: NameHit) -> None:
+        """``Z.Liepiņa ikdienā konsultē jauniešus Valmieras novada Atbalsta centrā``: the
+        subject of a verb of working, and the organisation in the locative after it."""
+        s, e = self.sentence(h.start)
+        stop = _CLAUSE_STOP.search(self.text, h.end, e)
+        end = stop.start() if stop else e
+        comma = self.text.find(",", h.end, end)
+        end = comma if comma > 0 else end
+        i = h.last + 1
+        while i < len(self.toks) and self.toks[i].end <= end and i - h.last <= 4:
+            if self.toks[i].text in _WORK_VERBS:
+                for o in self._outermost(self.toks[i].end, end):
+                    if o.case == "loc" and o.name not in h.orgs:
+                        h.orgs.append(o.name)
+                return
+            i += 1
 
     def _bracketed_org(self, h: NameHit) -> None:
         """``Jānis Ozols (Talsu novada pašvaldība)``: an organisation alone in brackets after
@@ -584,9 +680,15 @@ class _Attacher:
             left = m.end()
         stop = _CLAUSE_STOP.search(self.text, h.end, e)
         right = stop.start() if stop else e
+        relative = _RELATIVE_START.search(self.text, h.end, right)
+        right = relative.start() if relative else right  # the relative clause is read apart
         named = [o for o in self._outermost(left, right) if (o.start, o.end) not in self.used]
         if len(named) == 1 and not any(o for o in named if o.start <= h.start < o.end):
             h.orgs.append(named[0].name)
+        elif not named:
+            anaphor = self._anaphor(left, h.start)  # "Telpā strādās jaunatnes darbiniece …"
+            if anaphor and anaphor not in h.orgs:
+                h.orgs.append(anaphor)
 
     # -- building the role string -------------------------------------------------------
 
