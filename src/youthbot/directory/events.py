@@ -12,7 +12,7 @@ from youthbot.text.org_words import VENUE_KINDS
 from youthbot.text.orgs import OrgMention, is_modifier
 from youthbot.text.places import PlaceMention
 from youthbot.text.roles import role_readings
-from youthbot.text.tokens import quoted, squash, tokens
+from youthbot.text.tokens import is_verb, quoted, squash, tokens
 from youthbot.text.venues import find_venues
 
 _EVENT_NOUNS: tuple[str, ...] = (
@@ -21,7 +21,7 @@ _EVENT_NOUNS: tuple[str, ...] = (
     "sacensības", "koncerts", "akcija", "talka", "lekcija", "kursi", "salidojums", "izstāde",
     "ekskursija", "sesija", "svētki", "hakatons", "kongress", "brauciens", "svinības",
     "atklāšana", "pārgājiens", "meistarklase", "treniņš", "turnīrs", "nodarbība", "notikums",
-    "fotoizstāde", "viktorīna", "balle", "tirdziņš", "izrāde", "izbraukums",
+    "fotoizstāde", "viktorīna", "balle", "tirdziņš", "izrāde", "izbraukums", "spēle",
 )  # fmt: skip
 _INDECLINABLE = {"tikšanās": ("tikšanās", "tikšanos", "tikšanām")}
 
@@ -75,7 +75,9 @@ _CREDIT = re.compile(r"\s*(?:foto|fotogrāfija|autors|autore|teksts)\s*[:–-]",
 _TITLE_CUT = re.compile(r",\s*(lai|kas|kur|kurā|kurš|ko|un)\b|[,:;–]")
 # Dates that are not an event's: a deadline ("līdz 20. decembrim", "pieteikties līdz …"),
 # a founding or "since" date ("kopš 2004. gada").
-_NOT_EVENT_DATE = re.compile(r"(?:\b(?:līdz|kopš|pirms|termiņš|termiņu|nolikum\w*)\s+)$", re.I)
+_NOT_EVENT_DATE = re.compile(
+    r"(?:\b(?:līdz|kopš|pirms|termiņš|termiņu|nolikum\w*|izņemot)\s+(?:\w+\s+un\s+)?)$", re.I
+)  # "izņemot jūliju": a month left out of a rule
 # Sentences that report no event although they carry a date and an event word: calls,
 # deadlines, regulations adopted, a project's period.
 _NOT_EVENT = re.compile(
@@ -85,8 +87,9 @@ _NOT_EVENT = re.compile(
     re.I,
 )
 _PERIOD_SUBJECT = re.compile(
-    r"^\W*(?:projekts|projekta|programma|programmas|iniciatīva|kampaņa|konkurss)\b.{0,40}?"
-    r"\b(?:notiks|norisināsies|ilgs|tiks īstenots|tiks īstenota|īstenos|darbosies|notiek)\b",
+    r"^\W*(?:projekts|projekta|programma|programmas|iniciatīva|kampaņa|konkurss)\b.{0,90}?"
+    r"\b(?:notiks|norisināsies|ilgs|tiks īstenots|tiks īstenota|īstenos|darbosies|notiek|"
+    r"sākās|sāksies|sākas|noslēdzas|noslēgsies|noslēdzās|beidzas|beigsies|turpināsies)\b",
     re.I,
 )
 # Where a sentence holding several dated events is cut: "…; 11.–14. augustā notiks …, bet no
@@ -170,7 +173,7 @@ def _event_dates(text: str, dates: list[DateMention], s: int, e: int) -> list[Da
     """The dates of a unit that may be an event's (deadlines and "kopš" dates left out)."""
     out = []
     for d in _sentence_dates(dates, s, e):
-        if _NOT_EVENT_DATE.search(text[max(s, d.start - 20) : d.start]) and d.end_day is None:
+        if _NOT_EVENT_DATE.search(text[max(s, d.start - 32) : d.start]) and d.end_day is None:
             continue
         out.append(d)
     return out
@@ -238,8 +241,14 @@ def find_events(
             if here and says:
                 if here[0].month is None and not _VERBS.search(unit):
                     continue
+                if anchors and _within(here[0], anchors[-1].date):
+                    before = _event_nouns(text[slice(*anchors[-1].sentence)])
+                    if _event_nouns(unit) <= before:
+                        continue  # "Mācību pirmā diena, 23.septembris, …": a day of the one before
                 anchors.append(_Anchor((us, ue), here[0]))
             elif _OPENING.search(unit) and anchors and anchors[-1].sentence[1] >= us - 400:
+                if _opens_itself(text, us, ue):
+                    continue  # "Forumu atklāja …": the event before was opened, not a new one
                 anchors.append(_Anchor((us, ue), anchors[-1].date))  # "Vispirms atklāja …"
     if not anchors:
         for s, e in body:
@@ -274,9 +283,10 @@ def find_events(
 # an event even in a call that asks to apply for it.
 _HAPPENS_ON = re.compile(
     r"\b(?:notiks|notika|norisināsies|norisinājās)\s+(?:no\s+)?(?:(?:19|20)\d\d\.\s?gada\s+)?"
-    r"\d{1,2}\.",
+    r"\d{1,2}\.|\b\d{1,2}\.\s?[a-zāčēģīķļņšūž]{4,}\b.{0,40}?\b(?:notiks|notika|norisināsies|"
+    r"norisinājās)\b",
     re.I,
-)
+)  # "… kas notiks 23.septembrī", "18.martā plkst. 15.00 tiešsaistē notiks seminārs"
 # Verbs that say something took place (a sentence after the event's that says where).
 _TOOK_PLACE = re.compile(
     r"\b(?:notika|notiek|notiks|norisinājās|norisinās|norisināsies|noritēja|noritēs)\b", re.I
@@ -287,12 +297,41 @@ _VENUE_AFTER = re.compile(
     r"(?:[ \t][a-zāčēģīķļņšūž]+){0,2}[ \t][a-zāčēģīķļņšūž]{3,}(?:ā|ē|ī|ū|os|ās|ēs|īs)(?![\w])"
 )
 _VISITED = re.compile(r"\b(?:apmeklēja|apmeklēs|apmeklējām|apmeklēt|apskatīja)\s+$", re.I)
+# "… spēli sagatavoja X": preparing an event is organising it (after an event noun only;
+# "pieteikumu sagatavoja" is not).
+_PREPARED = re.compile(r"\b(?:sagatavoja|sagatavo|sagatavos)\b", re.I)
 # Partners named with an organiser: "X sadarbībā ar Y", "X kopā ar Y" (and a second).
 _WITH = re.compile(r"[ \t]+(?:sadarbībā|kopā)[ \t]+ar[ \t]+|[ \t]+un[ \t]+")
 # A trip to a place is an event even without a date: "devās pieredzes apmaiņā uz Rietavu".
 _TRAVEL = re.compile(
     r"\b(devās|devāmies|brauca|braukt|dosies|viesojās|ieradās)\b.{0,60}\buz\b", re.I
 )
+
+
+def _within(d: DateMention, before: DateMention | None) -> bool:
+    """Whether a day falls inside the days of the event dated before ("23.–25.septembrī")."""
+    if before is None or before.end_day is None or d.day is None or d.month != before.month:
+        return False
+    return before.day is not None and before.day <= d.day <= before.end_day and d.end_day is None
+
+
+def _opens_itself(text: str, s: int, e: int) -> bool:
+    """Whether an opening's object is an event noun before the verb ("Pasākumu ar uzrunu
+    atklāja …", "Foruma dienu atklāja …"): the event already told was opened."""
+    m = _OPENING.search(text, s, e)
+    if m is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text[s : m.start()])]
+    return any(w in EVENT_NOUNS or w in ("dienu", "dienas") for w in words[:4])
+
+
+def _event_nouns(sentence: str) -> set[str]:
+    """The base forms of the event nouns a sentence says."""
+    return {
+        EVENT_NOUNS[w.lower()]
+        for w in re.findall(r"[^\W\d_]+", sentence)
+        if w.lower() in EVENT_NOUNS
+    }
 
 
 def _has_event_noun(sentence: str) -> bool:
@@ -404,6 +443,10 @@ def _place_in(
         if whence(o.start):
             continue
         named = o.case == "loc" or (o.case == "gen" and _VENUE_AFTER.match(text, o.end))
+        if o.name.startswith("“") and o.name.rstrip("”").endswith(
+            ("ā", "ē", "ī", "ū", "os", "ās", "ēs")
+        ):
+            named = True  # "“Ozolzīlē”": a quoted name in the locative
         if not named:
             continue
         if not _is_venue(o):
@@ -432,7 +475,8 @@ def _place_in(
         if s <= p.start < e and p.case in ("gen", "nom"):
             if any(a <= p.start < b for a, b in org_spans):
                 continue
-            if _VENUE_AFTER.match(text, p.end):
+            m = _VENUE_AFTER.match(text, p.end)
+            if m and not whence(p.start) and not any(is_verb(w) for w in m.group().split()):
                 return p.base  # "Jaunpils filiālē" (the genitive reads as the nominative)
     for p in places:
         if s <= p.start < e and p.case == "acc" and re.search(r"\buz\s+$", text[s : p.start]):
@@ -519,7 +563,13 @@ def _organisers_in(
                 return ms, me, name  # over the role: "organizēja jaunatnes darbiniece Ilze …"
         return None
 
-    for m in _ORGANISE.finditer(text, s, e):
+    matches = list(_ORGANISE.finditer(text, s, e))
+    matches += [
+        m
+        for m in _PREPARED.finditer(text, s, e)
+        if text[: m.start()].split()[-1:] and text[: m.start()].split()[-1].lower() in EVENT_NOUNS
+    ]  # "Orientēšanās spēli sagatavoja …": who prepared the event organised it
+    for m in matches:
         found = after(m.end())
         if found is None:
             for o in outer:  # "Tikšanos … rīkoja" is rare; "X rīkoja" is the organiser before

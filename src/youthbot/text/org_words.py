@@ -87,6 +87,7 @@ HEADS: dict[str, bool] = {
 COMPOUND_HEADS = ("skola", "biedrība", "nams", "slimnīca", "bibliotēka", "aģentūra")
 # heads whose own name may follow in quotes: biedrība “House of Hope”, centrs “Vizium”
 QUOTE_HEADS = {
+    "telpa",  # "jauniešu telpa “Ozolzīle”"
     "platforma",
     "biedrība",
     "centrs",
@@ -238,3 +239,7 @@ VENUE_KINDS = frozenset(
         "kinoteātris", "stadions", "baseins", "estrāde", "pils",
     }
 )  # fmt: skip
+
+#: Heads that name a part of another organisation when one is named in their chain ("Naujenes
+#: jaunatnes un sporta centra jauniešu telpa" is the centre's room, not a body of its own).
+PART_HEADS = frozenset({"telpa"})

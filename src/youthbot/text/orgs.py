@@ -21,6 +21,7 @@ from youthbot.text.org_words import (
     MOD_ENDINGS,
     NEEDS_BEFORE,
     NOT_ORG_ACRONYMS,
+    PART_HEADS,
     QUOTE_HEADS,
     STOP,
     TITLE_STEMS,
@@ -252,6 +253,10 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
                 out.extend(_name_list(text, toks, i, base))
                 continue
             mention = _singular(text, toks, i, base, case, first_word, abbrs, gz.lookup)
+            if mention is not None and base in PART_HEADS:
+                words = mention.name.split()[:-1]
+                if any(head_reading(w) is not None for w in words):
+                    continue  # "… sporta centra jauniešu telpa": a room of the centre named
             if mention is not None:
                 out.append(mention)
         bare = _bare_quoted(text, toks, quotes, out[before:])

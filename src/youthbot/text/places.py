@@ -286,7 +286,15 @@ def _locative_place(text: str, toks: list[Token], i: int) -> bool:
         return False
     if head_reading(word) is not None or word in known_names():
         return False
-    return word.lower() not in LATVIAN_STOPWORDS and not is_common_word(word)
+    if word.lower() in LATVIAN_STOPWORDS:
+        return False
+    if not is_common_word(word):
+        return True
+    # a common word's shape in a list of places with their dates: "Rožupē 8.oktobrī, Turkos
+    # 10.oktobrī un Līvānos 15.oktobrī"
+    listed = re.search(r"(?:,|\bun)[ \t]+$", text[max(0, tok.start - 4) : tok.start])
+    dated = re.match(r"[ \t]+\d{1,2}\.[ \t]?[a-zāčēģīķļņšūž]{4,}", text[tok.end : tok.end + 20])
+    return bool(listed and dated)
 
 
 def _genitive_modifier(text: str, toks: list[Token], j: int) -> bool:

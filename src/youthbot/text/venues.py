@@ -40,6 +40,7 @@ VENUE_NOUNS: dict[str, tuple[str, str]] = {
     "krogs": ("m1", "sg"),
     "viesnīca": ("f4", "sg"),
     "sēta": ("f4", "sg"),
+    "zāle": ("f5", "sg"),
 }
 
 
@@ -74,7 +75,9 @@ def _modifier(tok: Token, head_gender: str, number: str) -> bool:
     """Whether a word can stand in a venue's name before its noun: a capitalised genitive or
     an adjective agreeing with the noun, or a lower-case genitive."""
     word = tok.text
-    if tok.is_upper or len(word) < 3:
+    if tok.is_upper:
+        return 2 <= len(word) <= 6  # an abbreviation, undeclined: "BJC zālē"
+    if len(word) < 3:
         return False
     if word.lower() != word:
         return word.endswith(("as", "es", "us", "u", "a", "s", "ā", "ē", "ī", "ās", "os", "ajā"))
@@ -106,7 +109,7 @@ def find_venues(text: str, start: int = 0, end: int | None = None) -> list[Venue
             if not _modifier(toks[k - 1], gender, number):
                 break
             k -= 1
-        while k < i and not toks[k].is_cap:
+        while k < i and not (toks[k].is_cap or toks[k].is_upper):
             k += 1
         if k == i:
             continue
