@@ -241,9 +241,13 @@ def find_events(
             if here and says:
                 if here[0].month is None and not _VERBS.search(unit):
                     continue
-                if anchors and _within(here[0], anchors[-1].date):
-                    before = _event_nouns(text[slice(*anchors[-1].sentence)])
-                    if _event_nouns(unit) <= before:
+                ranged = next((a for a in reversed(anchors) if a.date and a.date.end_day), None)
+                if ranged is not None and _within(here[0], ranged.date):
+                    before = _event_nouns(text[slice(*ranged.sentence)])
+                    nouns = _event_nouns(unit)
+                    if not nouns or any(
+                        b.endswith(n) or n.endswith(b) for b in before for n in nouns
+                    ):
                         continue  # "Mācību pirmā diena, 23.septembris, …": a day of the one before
                 anchors.append(_Anchor((us, ue), here[0]))
             elif _OPENING.search(unit) and anchors and anchors[-1].sentence[1] >= us - 400:
@@ -481,6 +485,12 @@ def _place_in(
     for p in places:
         if s <= p.start < e and p.case == "acc" and re.search(r"\buz\s+$", text[s : p.start]):
             return p.base
+        if (
+            s <= p.start < e
+            and p.case == "acc"
+            and _VISITED.search(text, max(s, p.start - 12), p.start)
+        ):
+            return p.base  # "16.maijā apmeklējām Rõuge pagastu"
     for o in orgs:
         if s <= o.start < e and o.case == "acc" and re.search(r"\buz\s+$", text[s : o.start]):
             inner = [p for p in places if o.start <= p.start < o.end and p.kind != "valsts"]

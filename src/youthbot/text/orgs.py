@@ -254,7 +254,8 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
                 continue
             mention = _singular(text, toks, i, base, case, first_word, abbrs, gz.lookup)
             if mention is not None and base in PART_HEADS:
-                words = mention.name.split()[:-1]
+                cut = mention.name.find(" “")
+                words = (mention.name[:cut] if cut > 0 else mention.name).split()[:-1]
                 if any(head_reading(w) is not None for w in words):
                     continue  # "… sporta centra jauniešu telpa": a room of the centre named
             if mention is not None:
