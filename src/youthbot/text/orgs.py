@@ -321,7 +321,8 @@ def _bare_quoted(
                 continue  # "“Relax” pieturā": the quote names the place after it
         if before and head_reading(before[-1].text) is not None:
             continue  # "centru „Bāze”": the head's own name, found with it
-        out.append(OrgMention(f"“{inner}”", "", "", "nom", qs - 1, _after_quote(text, qe)))
+        case = "loc" if words[-1].endswith(("ā", "ē", "ī", "ū", "ās", "ēs")) else "nom"
+        out.append(OrgMention(f"“{inner}”", "", "", case, qs - 1, _after_quote(text, qe)))
     return out
 
 
