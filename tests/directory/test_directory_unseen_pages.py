@@ -158,3 +158,92 @@ def test_a_school_role_belongs_to_the_gymnasium_and_a_team_to_its_centre() -> No
         "Valsts izglītības satura centra eksperte Maija Kokare uzsvēra, ka jaunieši ir gatavi."
     )
     assert got["Maija Kokare"] == (["eksperte"], ["Valsts izglītības satura centrs"])
+
+
+def test_foreign_names_after_a_role_or_an_introduction_stay_as_written() -> None:
+    assert _people("Mūs sagaidīja centra vadītāja Kadri Tamm.") == ["Kadri Tamm"]
+    assert _people("Darbnīcu vadīja pētnieks Jaan Kask.") == ["Jaan Kask"]
+    assert _people("“Mans vārds ir Sofía Martínez, esmu no Spānijas.") == ["Sofía Martínez"]
+    assert _people("“Sveiki! Mani sauc Paolo Bianchi, esmu no Itālijas.") == ["Paolo Bianchi"]
+
+
+def test_a_texts_own_places_lists_of_places_and_headings_are_not_people() -> None:
+    # "Räpina" is no gazetteer place, but the text calls it a county's name
+    text = "Devāmies uz Räpina apriņķi. Tur tikāmies ar Räpina jauniešiem."
+    assert _people(text) == []
+    assert _people("Ieradās jaunieši no Cēsīm, Līgatnes, Straupes un citām vietām.") == []
+    assert _people("Nolikumi\n\nII. Vispārīgie noteikumi\n\nIV. Finansēšana\n") == []
+    assert _people("Semināru vadīja Liepājas Jauniešu centra vadītāja Laumu Kļaviņu.") != []
+
+
+def test_copula_relative_clauses_and_work_verbs_give_roles_and_organisations() -> None:
+    got = _ties(
+        "Jauniešu centrs “Zīle” rīko nometni. Nometnes vadītāja ir Jeļena Kalna, jauniešu "
+        "centra “Zīle” jaunatnes darbiniece un dabas gide."
+    )
+    roles, orgs = got["Jeļena Kalna"]
+    assert {"nometnes vadītāja", "jaunatnes darbiniece un dabas gide"} <= set(roles)
+    assert orgs == ["Jauniešu centrs “Zīle”"]
+    got = _ties("Koncerta vadītāji bija skolēni Anna Liepa un Kārlis Kalns.")
+    assert got["Anna Liepa"][0][0] == "koncerta vadītāja"
+    assert got["Kārlis Kalns"][0][0] == "koncerta vadītājs"
+    got = _ties(
+        "Centra darbu novērtēja Ritvars Lapa, kurš vada Alūksnes Jauniešu centru “Pulss”, un "
+        "Ilze Kalna, kura iepriekš strādāja par jaunatnes darbinieci Gulbenē."
+    )
+    assert got["Ritvars Lapa"] == (["vadītājs"], ["Alūksnes Jauniešu centrs “Pulss”"])
+    assert got["Ilze Kalna"][0] == ["jaunatnes darbiniece"]
+    got = _ties(
+        "Cēsu novada Jauniešu centrs rīko apmācības. Kopā ar kolēģi Robertu Ozolu, kurš "
+        "Jauniešu centrā atbild par digitālo darbu, braucām uz pagastiem."
+    )
+    assert got["Roberts Ozols"][1] == ["Cēsu novada Jauniešu centrs"]
+    got = _ties("Z.Liepa ikdienā konsultē jauniešus Valmieras novada Atbalsta centrā.")
+    assert got["Z. Liepa"][1] == ["Valmieras novada Atbalsta centrs"]
+    got = _ties("Teksts: Anna Liepa\nFoto: Rūdolfs Kalns, Talsu novada pašvaldība")
+    assert got["Rūdolfs Kalns"][1] == ["Talsu novada pašvaldība"]
+
+
+def test_lists_of_dated_places_partners_and_days_inside_an_event() -> None:
+    f = _facts("Diskusijas notika Rožupē 8.oktobrī, Turkos 10.oktobrī un Līvānos 15.oktobrī.")
+    assert [(e.date, e.place) for e in f.events] == [
+        ("--10-08", "Rožupe"),
+        ("--10-10", "Turki"),
+        ("--10-15", "Līvāni"),
+    ]
+    f = _facts(
+        "Mācības notiks 2025.gada 23.–25.septembrī Jūrmalā. Mācību pirmā diena, "
+        "23.septembris, sāksies ar iepazīšanos. Trešajā dienā, 25.septembrī, Ķemeros notika "
+        "kopīgs seminārs."
+    )
+    assert [e.date for e in f.events] == ["2025-09-23", "--09-25"]  # the seminar is its own
+    f = _facts(
+        "31.maijā Iecavas parkā norisinājās orientēšanās spēle. Orientēšanās spēli sagatavoja "
+        "Iecavas jauniešu centrs “Cits”. Spēli atklāja novada mērs Jānis Kalns."
+    )
+    (e,) = f.events
+    assert (e.place, e.organisers) == ("Iecavas parks", ["Iecavas jauniešu centrs “Cits”"])
+    f = _facts(
+        "Projekts “Jauniešu balss Vidzemes novada pagastos un ciemos” sākās 2025.gada "
+        "2.jūnijā. Sēdes notiek reizi mēnesī, izņemot jūliju un augustu."
+    )
+    assert f.events == []
+
+
+def test_a_call_that_names_when_its_training_happens_is_an_event() -> None:
+    f = _facts(
+        "Aicinām pieteikties mācībām “Kvalitāte”, kas notiks 2025.gada 23.–25.septembrī "
+        "Jūrmalā, viesnīcā “Jūras priede”. Pieteikumus gaidām līdz 5.septembrim."
+    )
+    assert [(e.date, e.date_end, e.place) for e in f.events] == [
+        ("2025-09-23", "2025-09-25", "Jūrmala")
+    ]
+
+
+def test_one_quoted_name_is_one_organisation_and_a_quoted_venue_is_the_place() -> None:
+    f = _facts(
+        "Birzgalē atklāta jauniešu telpa “Ozolzīle”. Jau 28.martā “Ozolzīlē” notiks pirmais "
+        "pasākums – galda spēļu turnīrs."
+    )
+    assert [o.name for o in f.orgs] == ["jauniešu telpa “Ozolzīle”"]
+    assert f.events[-1].place == "jauniešu telpa “Ozolzīle”"
