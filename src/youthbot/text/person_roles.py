@@ -110,6 +110,7 @@ class _Attacher:
         self.toks = toks
         self.sentences = sentences
         self.sent_starts = {s for s, _ in sentences}
+        self.sent_begins = [s for s, _ in sentences]
         self.hits = hits
         self.hit_at = {h.first: h for h in hits}
         self.hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
@@ -130,7 +131,10 @@ class _Attacher:
         return _PHRASE_GAP.fullmatch(self.gap(a, b)) is not None
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
+        i = bisect.bisect_right(self.sent_begins, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        for s, e in self.sentences:  # overlapping or unsorted spans: look at each
             if s <= pos < e:
                 return s, e
         return 0, len(self.text)
