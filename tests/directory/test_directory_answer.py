@@ -157,8 +157,8 @@ def test_answers_over_a_text_written_for_the_test() -> None:
     answer = _ask("Kas organizēja semināru Jelgavā?", store, whole_text)
     assert answer is not None
     assert answer.text == (
-        "2024. gada 12. aprīlī Jelgavā notikušo pasākumu rīkoja biedrība “Zemgales jaunieši”"
-        " [1][2]."
+        "2024. gada 12. aprīlī Jelgavas Jaunatnes centrā “Kopā” notikušo pasākumu rīkoja "
+        "biedrība “Zemgales jaunieši” un Jelgavas valstspilsētas pašvaldība [1][2]."
     )
     assert answer.citations[0].quote.startswith("Šā gada 12. aprīlī")
     assert answer.citations[1].quote.startswith("Semināru organizēja biedrība “Zemgales jaunieši”")

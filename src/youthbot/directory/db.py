@@ -27,6 +27,7 @@ from youthbot.directory.entries import (
 )
 from youthbot.directory.facts import DocumentFacts, Event, Mention
 from youthbot.directory.match import (
+    at_place,
     date_in_range,
     name_matches,
     org_matches,
@@ -539,7 +540,7 @@ class FactStore:
         places = place_set(place) if place else None
         out = []
         for e in events:
-            if places is not None and e.place not in places:
+            if places is not None and not at_place(e.place, places):
                 continue
             if person is not None and not any(name_matches(person, n) for n in e.people):
                 continue
@@ -584,7 +585,7 @@ class FactStore:
                 where = set(p.places) | {e.place for e in mine}
                 for o in p.orgs:
                     where.update(org_places.get(fold(o), ()))
-                if not where & places:
+                if not where & places and not any(at_place(e.place, places) for e in mine):
                     continue
             if not _any_in_dates(mine, date_from, date_to):
                 continue
@@ -614,7 +615,9 @@ class FactStore:
             if person is not None and not any(name_matches(person, n) for n in o.people):
                 continue
             run = events_run.get(o.name, [])
-            if places is not None and not (set(o.places) | {e.place for e in run}) & places:
+            if places is not None and not (
+                set(o.places) & places or any(at_place(e.place, places) for e in run)
+            ):
                 continue
             if not _any_in_dates(run, date_from, date_to):
                 continue
@@ -645,7 +648,7 @@ class FactStore:
             mine = by_project.get(fold(p.name), [])
             if org is not None and not any(org_matches(org, n) for n in p.funders + p.orgs):
                 continue
-            if places is not None and not {e.place for e in mine} & places:
+            if places is not None and not any(at_place(e.place, places) for e in mine):
                 continue
             if person is not None and not any(
                 name_matches(person, n) for e in mine for n in e.people

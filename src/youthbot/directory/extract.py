@@ -9,6 +9,7 @@ from youthbot.directory.events import find_events
 from youthbot.directory.facts import DocumentFacts, Mention, Organisation, Place
 from youthbot.directory.people import build_people
 from youthbot.directory.projects import build_projects, find_projects
+from youthbot.text.morphology import stem_key
 from youthbot.text.named import find_named
 from youthbot.text.orgs import OrgMention, org_key
 from youthbot.text.places import PlaceMention
@@ -36,7 +37,8 @@ def extract_facts(doc: Document) -> DocumentFacts:
     named = find_named(text, sentences)
     places = named.places
     aliases = _org_aliases(named.orgs)
-    org_mentions = [_renamed(o, aliases) for o in named.orgs]
+    kinds = {o.name: o.kind for o in named.orgs if o.kind}
+    org_mentions = [_renamed(o, aliases, kinds) for o in named.orgs]
     people = build_people(doc.path, text, sentences, named.people)
     for person in people:
         person.orgs = list(dict.fromkeys(aliases.get(o, o) for o in person.orgs))
@@ -65,15 +67,46 @@ def _org_aliases(mentions: list[OrgMention]) -> dict[str, str]:
     for short in names:
         low = " " + short.lower()
         longer = [n for n in names if n != short and n.lower().endswith(low) and n[0].isupper()]
+        if not longer and "“" not in short:
+            # "Jauniešu centrs" for "Tukuma novada Jauniešu centrs “Pagalms”"
+            longer = [
+                n
+                for n in names
+                if n != short and _unquoted(n).lower().endswith(low) and n[0].isupper()
+            ]
+            if len({n[n.index("“") :] for n in longer if "“" in n}) == 1:
+                longer = [max(longer, key=len)]
         if len(longer) == 1 and short[0].isupper():
             out[short] = longer[0]
+    # one quoted name is one organisation: "“Pagalmu”", "Tukuma Jauniešu centrs “Pagalms”"
+    # and "jauniešu centrs “Zīle”" go under the fullest name written with it
+    by_quote: dict[tuple[str, ...], list[str]] = {}
+    for name in names:
+        if "“" in name:
+            inner = name[name.index("“") :].strip("“” ")
+            by_quote.setdefault(tuple(stem_key(w) for w in inner.split()), []).append(name)
+    for group in by_quote.values():
+        full = [n for n in group if not n.startswith("“")]
+        if not full:
+            continue
+        canonical = max(full, key=lambda n: (n[0].isupper(), len(n)))
+        for n in group:
+            if n != canonical and n not in out:
+                out[n] = canonical
     return out
 
 
-def _renamed(o: OrgMention, aliases: dict[str, str]) -> OrgMention:
+def _unquoted(name: str) -> str:
+    """An organisation's name without the quoted name after its head."""
+    cut = name.find(" “")
+    return name[:cut] if cut > 0 else name
+
+
+def _renamed(o: OrgMention, aliases: dict[str, str], kinds: dict[str, str]) -> OrgMention:
     if o.name not in aliases:
         return o
-    return OrgMention(aliases[o.name], o.kind, o.abbreviation, o.case, o.start, o.end)
+    name = aliases[o.name]
+    return OrgMention(name, o.kind or kinds.get(name, ""), o.abbreviation, o.case, o.start, o.end)
 
 
 def _organisations(

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from youthbot.directory.match import word_stem
+from youthbot.directory.match import places_named_in, word_stem
 from youthbot.directory.names import name_key
 from youthbot.directory.tokens import fold
 
@@ -203,7 +203,7 @@ class DirectoryLookup:
 
     @functools.cached_property
     def _by_place(self) -> dict[str, list[EventHead]]:
-        return self._heads_by(lambda e: [e.place] if e.place else [])
+        return self._heads_by(lambda e: [e.place, *places_named_in(e.place)] if e.place else [])
 
     @functools.cached_property
     def _by_month(self) -> dict[str, list[EventHead]]:

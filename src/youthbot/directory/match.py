@@ -67,6 +67,22 @@ def place_set(query: str) -> frozenset[str]:
     return frozenset(gazetteer().related(base) | {base})
 
 
+def at_place(place: str | None, wanted: frozenset[str]) -> bool:
+    """Whether an event's place is one of ``wanted`` or a venue there: a venue's name holds
+    its town or novads ("Valmieras jauniešu centrs “Vinda”" is in Valmiera)."""
+    if place is None:
+        return False
+    return place in wanted or bool(places_named_in(place) & wanted)
+
+
+@functools.lru_cache(maxsize=4096)
+def places_named_in(name: str) -> frozenset[str]:
+    """The places a venue's name holds ("Madonas Kultūras nams" → Madona), without itself."""
+    from youthbot.text.places import find_places
+
+    return frozenset(p.base for p in find_places(name)) - {name}
+
+
 @functools.lru_cache(maxsize=1)
 def _place_forms() -> dict[str, str]:
     gz = gazetteer()

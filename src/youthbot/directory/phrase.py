@@ -14,6 +14,7 @@ from youthbot.directory.events import EVENT_NOUNS
 from youthbot.directory.match import date_parts
 from youthbot.directory.places import locative
 from youthbot.text.dates import find_dates, format_date
+from youthbot.text.venues import venue_locative
 from youthbot.types import Answer, AnswerSentence, Citation, Passage
 
 if TYPE_CHECKING:
@@ -71,12 +72,13 @@ def _written_date(event: Event) -> str:
 
 
 def place_text(place: str | None, english: bool) -> str:
-    """Where, for a sentence: the locative ("Liepājā"), else the name in quotes."""
+    """Where, for a sentence: the locative ("Liepājā", "Madonas Kultūras namā"), else the
+    name in quotes."""
     if not place:
         return ""
     if english:
         return f"in {place}"
-    return locative(place) or f"vietā “{place}”"
+    return locative(place) or venue_locative(place) or f"vietā “{place}”"
 
 
 def scene(event: Event, english: bool) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from youthbot.directory.events import EVENT_NOUNS
 from youthbot.directory.match import (
+    at_place,
     date_parts,
     org_matches,
     place_set,
@@ -70,7 +71,7 @@ def events_for(
     batch: list[EventHead] = []
     candidates = _candidates(q, lookup, wanted, names, projects, org)
     for i, e in enumerate(candidates):
-        if wanted is not None and e.place not in wanted:
+        if wanted is not None and not at_place(e.place, wanted):
             pass
         elif names and not names & set(e.people):
             pass

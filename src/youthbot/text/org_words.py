@@ -5,6 +5,7 @@ from __future__ import annotations
 
 # head noun -> gender (paradigm follows from its ending); strong heads may open a sentence
 HEADS: dict[str, bool] = {
+    "telpa": False,  # only as "jauniešu telpa" (NEEDS_BEFORE)
     "pašvaldība": True,
     "ministrija": True,
     "aģentūra": True,
@@ -86,6 +87,7 @@ HEADS: dict[str, bool] = {
 COMPOUND_HEADS = ("skola", "biedrība", "nams", "slimnīca", "bibliotēka", "aģentūra")
 # heads whose own name may follow in quotes: biedrība “House of Hope”, centrs “Vizium”
 QUOTE_HEADS = {
+    "telpa",  # "jauniešu telpa “Ozolzīle”"
     "platforma",
     "biedrība",
     "centrs",
@@ -151,7 +153,10 @@ TITLE_STEMS = (
 )  # fmt: skip
 # Legal forms written before a company's quoted name: SIA “Akselss”, AS “Latvenergo”.
 LEGAL_FORMS = frozenset({"SIA", "AS", "VAS", "PSIA", "A/S", "a/s", "IK", "ZS", "BO"})
-NEEDS_BEFORE = {"reģions": {"plānošanas"}}  # "Kurzemes reģions" is a place, not a body
+NEEDS_BEFORE = {
+    "reģions": {"plānošanas"},  # "Kurzemes reģions" is a place, not a body
+    "telpa": {"jauniešu", "Jauniešu"},  # "Palsmanes jauniešu telpa"; "telpās" alone is rooms
+}
 STOP = {
     "ar",
     "uz",
@@ -212,3 +217,29 @@ STOP = {
 }
 CAP_MODIFIERS = {"Valsts", "Plus"}
 MOD_ENDINGS = ("as", "es", "us", "u", "a", "ā", "ās", "o", "ais", "ajam", "ajā", "ajai", "ajām")
+
+#: Head nouns a role phrase may use for an organisation of a narrower kind: a "skolas
+#: direktors" on a page about a ģimnāzija is its director ("skola" covers the school kinds).
+ORG_KIND_FAMILIES: dict[str, frozenset[str]] = {
+    "skola": frozenset(
+        {"ģimnāzija", "vidusskola", "pamatskola", "sākumskola", "tehnikums", "licejs", "koledža"}
+    ),
+    "centrs": frozenset({"jauniešu centrs", "jaunatnes centrs"}),
+    "iestāde": frozenset({"pašvaldība", "pārvalde", "aģentūra", "ministrija", "dienests"}),
+}
+
+#: Kinds of organisation that are also a place where things happen (a culture house, a
+#: library, a school, a youth centre): an event "Madonas Kultūras namā" is held there.
+#: Bodies (a municipality, a ministry, an association) are not venues.
+VENUE_KINDS = frozenset(
+    {
+        "nams", "centrs", "bibliotēka", "skola", "vidusskola", "pamatskola", "sākumskola",
+        "ģimnāzija", "tehnikums", "koledža", "universitāte", "akadēmija", "muzejs", "teātris",
+        "telpa", "māja", "zāle", "klubs", "halle", "viesnīca", "komplekss", "filiāle",
+        "kinoteātris", "stadions", "baseins", "estrāde", "pils",
+    }
+)  # fmt: skip
+
+#: Heads that name a part of another organisation when one is named in their chain ("Naujenes
+#: jaunatnes un sporta centra jauniešu telpa" is the centre's room, not a body of its own).
+PART_HEADS = frozenset({"telpa"})

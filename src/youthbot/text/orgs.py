@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from youthbot.text.dates import month_number
 from youthbot.text.morphology import ADJECTIVE, CASES, adjective_nominative, decline
 from youthbot.text.names import read_given
 from youthbot.text.normalize import fold
@@ -20,6 +21,7 @@ from youthbot.text.org_words import (
     MOD_ENDINGS,
     NEEDS_BEFORE,
     NOT_ORG_ACRONYMS,
+    PART_HEADS,
     QUOTE_HEADS,
     STOP,
     TITLE_STEMS,
@@ -168,9 +170,15 @@ def is_modifier(tok: Token) -> bool:
             return True  # an initial: "A.Brigaderes pamatskola"
         return tok.text.endswith(MOD_ENDINGS) and not re.search(r"([^aeiuāēīū]s|is|š)$", tok.text)
     low = tok.text
-    if low in STOP or low in LATVIAN_STOPWORDS or is_verb(low):
-        return False
+    if low in STOP or low in LATVIAN_STOPWORDS or is_verb(low) or month_number(low):
+        return False  # "14. martā Kuldīgas … centrs": a date is no part of a name
     return low == "valsts" or low.endswith(MOD_ENDINGS)
+
+
+def _person_word(tok: Token) -> bool:
+    """Whether a word is a given name in a case no name of a thing takes (not the genitive)."""
+    readings = read_given(tok.text)
+    return bool(readings) and not any(r.case == "gen" for r in readings)
 
 
 def _only_spaces(text: str, a: Token, b: Token) -> bool:
@@ -245,6 +253,11 @@ def find_orgs(text: str, sentences: list[tuple[int, int]]) -> list[OrgMention]:
                 out.extend(_name_list(text, toks, i, base))
                 continue
             mention = _singular(text, toks, i, base, case, first_word, abbrs, gz.lookup)
+            if mention is not None and base in PART_HEADS:
+                cut = mention.name.find(" “")
+                words = (mention.name[:cut] if cut > 0 else mention.name).split()[:-1]
+                if any(head_reading(w) is not None for w in words):
+                    continue  # "… sporta centra jauniešu telpa": a room of the centre named
             if mention is not None:
                 out.append(mention)
         bare = _bare_quoted(text, toks, quotes, out[before:])
@@ -308,7 +321,8 @@ def _bare_quoted(
                 continue  # "“Relax” pieturā": the quote names the place after it
         if before and head_reading(before[-1].text) is not None:
             continue  # "centru „Bāze”": the head's own name, found with it
-        out.append(OrgMention(f"“{inner}”", "", "", "nom", qs - 1, _after_quote(text, qe)))
+        case = "loc" if words[-1].endswith(("ā", "ē", "ī", "ū", "ās", "ēs")) else "nom"
+        out.append(OrgMention(f"“{inner}”", "", "", case, qs - 1, _after_quote(text, qe)))
     return out
 
 
@@ -388,6 +402,8 @@ def _singular(
         if tok.text == "un":
             if not chain or j == 0 or not is_modifier(toks[j - 1]):
                 break
+            if j >= 2 and toks[j - 1].is_cap and _person_word(toks[j - 2]):
+                break  # "… vadītāju Laumu Kļaviņu un Stendes pamatskolas": a person before
             if head_reading(toks[j - 1].text) is not None:
                 break  # "… ģimnāzijas un … vidusskola": two organisations, not one name
             coordinated = True
@@ -424,6 +440,8 @@ def _singular(
     while chain and chain[0].start == first_word and chain[0].is_cap and quoted_span is None:
         if lookup(chain[0].text) or (strong and len([t for t in chain if t.text != "un"]) >= 2):
             break
+        if chain[0].text in CAP_MODIFIERS and len(chain) >= 2:
+            break  # "Valsts izglītības satura centra eksperte …": a state body's name
         chain.pop(0)
         while chain and (chain[0].text == "un" or not chain[0].is_cap) and quoted_span is None:
             chain.pop(0)

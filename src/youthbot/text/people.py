@@ -168,8 +168,13 @@ class _Finder:
         blocked += [(p.start, p.end) for p in places]
         blocked += quoted(text)
         blocked += _page_furniture(text)
+        blocked += _renamed_in_brackets(text, orgs)
         self.blocked = _covered(self.toks, self.starts, blocked)
         self.place_idx = {i for i, t in enumerate(self.toks) if gazetteer().lookup(t.text)}
+        # a word the text uses as a place's name ("Veru apriņķi", "Rõuge pagastu") names that
+        # place wherever it stands ("Veru kolēģiem", "Rõuge mobilais centrs")
+        place_words = {text[p.start : p.end].split()[0] for p in places if p.kind in _UNIT_KINDS}
+        self.place_idx |= {i for i, t in enumerate(self.toks) if t.text in place_words}
 
     # -- token tests -----------------------------------------------------------------
 
@@ -254,6 +259,8 @@ class _Finder:
         """Every written name in the text, in order."""
         out: list[NameHit] = []
         for first, last in self.runs():
+            if last > first and self._named_after(last) and self._all_genitive(first, last):
+                continue  # "Tālivalža Lauka vārdā", "Krišjāņa Barona ielā": a thing's name
             i = first
             while i <= last:
                 hit = self._full(i, last)
@@ -285,6 +292,9 @@ class _Finder:
             end = self._surname_end(i + 1, last)
             if self._named_after(end):
                 return None
+            word = toks[i + 1].text
+            if _not_name_shape(word) or word.endswith("ie") or _COMMON_SUFFIXES_PL(word):
+                return None  # "I. Vispārīgie jautājumi", "V. Finansēšana": a numbered heading
             written = self.text[toks[i + 1].start : toks[end].end]
             return NameHit(
                 clean_name(f"{toks[i].text}. {written}"),
@@ -316,6 +326,20 @@ class _Finder:
             return None
         surname_written = self.text[toks[j].start : toks[end].end]
         readings = read_given(toks[i].text)
+        foreign = _foreign(toks[i].text) or _foreign(surname_written)
+        if foreign and not middle and self._introduced(i):
+            if self._named_after(end) or j in self.place_idx:
+                return None
+            # "vadītāja Kaja Tamm", "Mans vārds ir Lucía Fernández": kept as written
+            return NameHit(
+                clean_name(f"{toks[i].text} {surname_written}"),
+                self._gender_hint(i, end),
+                i,
+                end,
+                toks[i].start,
+                toks[end].end,
+                True,
+            )
         if readings:
             gender, case, base = self._choose(readings, toks[j].text, i, end)
         else:
@@ -325,6 +349,8 @@ class _Finder:
                 return None  # "Ciematniece Ināra …": the name starts after the opening noun
             if not (_latvian_form(toks[i].text) and _latvian_form(toks[j].text)):
                 return None
+            if _not_name_shape(toks[i].text) or _not_name_shape(toks[j].text):
+                return None  # "Līdzdalības Projekts", "Mazā Lāsīte": a title, not a name
             if toks[j].text.endswith(_LOCATIVE):
                 return None  # "Branku Brančotavā": a place in the locative
             first_agr, second_agr = _agreement(toks[i].text), _agreement(toks[j].text)
@@ -339,7 +365,19 @@ class _Finder:
                 return None  # "Izglītības Pārvalde": two common words
             if self._named_after(end) or self._place_context(i, end):
                 return None
-            gender, case = _pick(shared, self._case_hint(i, end))
+            hint = self._case_hint(i, end)
+            if hint == "nom" and shared and not any(c == "nom" for _, c in shared):
+                if self._introduced(i):  # "Mani sauc Matteo Rossi": a foreign name, undeclined
+                    return NameHit(
+                        clean_name(f"{toks[i].text} {surname_written}"),
+                        self._gender_hint(i, end),
+                        i,
+                        end,
+                        toks[i].start,
+                        toks[end].end,
+                        True,
+                    )
+            gender, case = _pick(shared, hint)
             base = _given_base(toks[i].text, gender, case)
         if self._named_after(end) and case == "gen":
             return None
@@ -363,6 +401,14 @@ class _Finder:
             return None
         word = tok.text
         readings = read_given(word)
+        if self._after_adjective(i, readings):
+            return None  # "Jaunā Gaita", "Baltā Galdauta": a noun after its adjective
+        if (i in self.place_idx or self._listed_with_places(i)) and not self._person_context(
+            i, i, strong=True
+        ):
+            return None  # "klusums un Daugava", "no Viesītes, Salas, Zasas": places
+        if _COMMON_SUFFIXES_PL(word):
+            return None  # "Nolikumi": a common noun's plural
         context = self._person_context(i, i)
         if readings:
             if self._named_after(i) or (self.opening(i) and not context and self._commonish(word)):
@@ -373,6 +419,8 @@ class _Finder:
             )
         if i in self.place_idx or word.lower().endswith(_COMMON_SUFFIXES):
             return None
+        if word.lower().endswith(_DEFINITE):
+            return None  # "Multifunkcionālais", "Digitālais": an adjective of a name
         if is_common_word(word) and not self._person_context(i, i, strong=True):
             return None
         if not context:
@@ -415,6 +463,61 @@ class _Finder:
         nxt = self.next_word(last)
         return nxt is not None and nxt.text.lower() in _NAMED_AFTER
 
+    def _after_adjective(self, i: int, readings: list) -> bool:
+        """Whether token ``i`` follows a capitalised definite adjective in one name ("Jaunā
+        Gaita"); after "-ā", which a locative noun also ends in ("Vakarā Zane"), only when
+        the word cannot be a given name in the nominative, or is no given name and the
+        adjective's capital does not open the sentence."""
+        prev = self.prev_word(i)
+        if prev is None or not prev.is_cap or read_given(prev.text):
+            return False
+        if i - 1 in self.place_idx or i - 1 in self.blocked:
+            return False  # "Vizītē Īrijā Mūrniece": a place before the name
+        low = prev.text.lower()
+        if low.endswith(_DEFINITE + _DEFINITE_SHORT[1:]):
+            return True
+        if not low.endswith("ā"):
+            return False
+        if not readings:
+            return not self.opening(i - 1)  # "Grāmatas Mazā Lāsīte": a capital inside a title
+        return not any(r.case == "nom" for r in readings)
+
+    def _introduced(self, i: int) -> bool:
+        """Whether the words before token ``i`` introduce a person: a role word in the
+        singular right before it, or "Mans vārds ir", "Mani sauc", "Foto:"."""
+        prev = self.prev_word(i)
+        if prev is not None and any(r.number == "sg" for r in role_readings(prev.text)):
+            return True
+        before = self.text[max(0, self.toks[i].start - 40) : self.toks[i].start]
+        return _INTRODUCTIONS.search(before) is not None
+
+    def _listed_with_places(self, i: int) -> bool:
+        """Whether token ``i`` stands in a list (", ", " un ") of capitalised words one of
+        which is a known place ("no Viesītes, Salas, Zasas un citām vietām")."""
+        for step in (-1, 1):
+            k = i
+            for _ in range(5):
+                a, b = (k - 1, k) if step < 0 else (k, k + 1)
+                if not (0 <= a and b < len(self.toks)):
+                    break
+                if not re.fullmatch(r",[ \t]|[ \t]un[ \t]", self.gap(a, b)):
+                    break
+                k += step
+                if not self.toks[k].is_cap:
+                    break
+                if k in self.place_idx:
+                    return True
+        return False
+
+    def _all_genitive(self, first: int, last: int) -> bool:
+        """Whether every word of a run can be a name in the genitive."""
+        return all(
+            any(case == "gen" for _, case in _agreement(self.toks[k].text))
+            or self.initial(k)
+            or any(r.case == "gen" for r in read_given(self.toks[k].text))
+            for k in range(first, last + 1)
+        )
+
     def _place_context(self, first: int, last: int) -> bool:
         nxt = self.next_word(last)
         if nxt is not None and nxt.text.lower() in _PLACE_AFTER:
@@ -432,6 +535,9 @@ class _Finder:
     def _thing_context(self, i: int) -> bool:
         """A lone word in the genitive before a noun names a thing as often as a person
         (``Jaungada eglīte``, ``Ebolas pacienti``): without a person's context it is left."""
+        after = self.text[self.toks[i].end : self.toks[i].end + 6]
+        if re.match(r"[ \t]\d{1,3}\.[ \t]", after) and self.toks[i].text.endswith(("as", "es")):
+            return True  # "Zemessardzes 25. kājnieku bataljona": a body's numbered unit
         nxt = self.next_word(i)
         if nxt is None:
             return False
@@ -537,6 +643,58 @@ _AGENT_SUFFIXES = (
     "tore", "tors", "iste", "ists", "tājs", "tāja", "ējs", "ēja", "niece", "nieks", "ante",
     "ants", "ente", "ents", "loģe", "logs", "grāfe", "grāfs", "iete", "ietis",
 )  # fmt: skip
+
+
+# Endings of definite adjectives that no Latvian name has ("Digitālais", "Jaunajā").
+_DEFINITE = ("ais", "ajā", "ajam", "ajai", "ajiem", "ajām", "ajos", "ajās", "ošais", "ošā")
+# Shorter definite endings, shared with names' cases: read only before another capital.
+_DEFINITE_SHORT = ("ā", "ie", "ās", "o")  # the first is read apart
+
+
+# Place kinds whose first word is a place's own name ("Veru apriņķis", "Rõuge pagasts").
+_UNIT_KINDS = frozenset({"novads", "pagasts", "ciems", "apriņķis", "pilsēta"})
+# Letters Latvian does not write: a name with them is foreign ("Lucía", "Võru", "Fernández").
+_FOREIGN_LETTERS = re.compile(r"[áàâäéèêëíìîïóòôöõúùûüýÿñçøåßqwxy]", re.I)
+
+
+def _foreign(word: str) -> bool:
+    """Whether a capitalised word is written as a foreign name: foreign letters, or an end
+    no declined Latvian word has ("Tamm", "Kask", "Sepp")."""
+    if _FOREIGN_LETTERS.search(word):
+        return True
+    if word.endswith("m") and word[-2:-1].lower() not in "aeiouāēīū":
+        return True  # a dative ends in a vowel and "-m"; "Tamm" is no dative
+    return not _latvian_form(word) and word[1:] == word[1:].lower() and word.isalpha()
+
+
+def _COMMON_SUFFIXES_PL(word: str) -> bool:  # noqa: N802
+    """Whether a word has the plural of a common noun's derivational suffix ("Nolikumi")."""
+    low = word.lower()
+    return len(low) >= 7 and low.endswith(("umi", "umiem", "umus", "umos", "šanām", "šanās"))
+
+
+def _renamed_in_brackets(text: str, orgs: list[OrgMention]) -> list[tuple[int, int]]:
+    """Brackets right after an organisation that hold only capitalised words: its name in
+    another language ("… jauniešu centrā (Võru Avatud Noortekeskus)")."""
+    out = []
+    for o in orgs:
+        m = re.match(r"[ \t]?\(([^()\n]{2,80})\)", text[o.end : o.end + 84])
+        if m and all(w[:1].isupper() for w in m.group(1).split()):
+            out.append((o.end + m.start(1), o.end + m.end(1)))
+    return out
+
+
+def _not_name_shape(word: str) -> bool:
+    """Whether a capitalised word has a common noun's derivational suffix or a definite
+    adjective's ending, which no given name or surname has."""
+    low = word.lower()
+    if read_given(word):
+        return False
+    return (
+        low.endswith(_COMMON_SUFFIXES)
+        or low.endswith(_DEFINITE)
+        or (low.endswith("ā") and len(low) > 3 and not low.endswith(("ņā", "ļā")))
+    )
 
 
 def _agent_noun(word: str) -> bool:

@@ -21,10 +21,12 @@ person and their role is theirs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
 from youthbot.text.morphology import adjective_nominative, analyse, decline
+from youthbot.text.org_words import ORG_KIND_FAMILIES
 from youthbot.text.orgs import OrgMention, head_reading, is_modifier
 from youthbot.text.places import PlaceMention, gazetteer
 from youthbot.text.relations import relation_of
@@ -53,11 +55,22 @@ EVENT_WORDS = frozenset(
     "apmācības sanāksmi sesiju konferenci nometni lekciju tikšanos sapulci ekskursiju "
     "svinības koncertu akciju talku treniņu viktorīnu spēli sacensības".split()
 )
+_RELATIVES = frozenset({"kas", "kurš", "kura", "kuri", "kuras"})
+_RELATIVE_START = re.compile(r",[ \t](?:kas|kurš|kura|kuri|kuras|kur)\b")
+# Verbs of working: "strādā par …", "darbojas kā …", "konsultē … centrā".
+_WORK_VERBS = frozenset(
+    "strādā strādāja strādās darbojas darbojās darbosies konsultē konsultēja atbild atbildēja "
+    "palīdz palīdzēja māca mācīja".split()
+)
+# Possessive pronouns that stand for an organisation named before: "Tā jaunatnes darbinieks".
+_POSSESSIVES = frozenset({"tā", "tās", "šī", "šā"})  # not "viņa": a person's
 _PRONOUN_SUBJECTS = frozenset({"to", "tā", "tās", "tos", "šo", "šī", "viņu", "tas", "tie"})
 _FIRST_PERSON = re.compile(r"\b(?:esmu|strādāju|darbojos)\b", re.I)
 _MY_NAME = re.compile(r"\b(?:mans|mani)\s+vārd[su]\s+(?:ir\s+)?$|\bmani\s+sauc\s+$", re.I)
 _PHRASE_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[“„\"«]|[”\"»][ \t]?|[ \t][“„\"«]|[”\"»][ \t]")
 _CREDIT = re.compile(r"(?:foto|autore?s?|teksts)\s*[:–-]\s*", re.I)
+# What may stand between a quoted organisation and the role word after it.
+_ORG_TO_ROLE = re.compile(r"[”\"»]?[ \t]{0,2}")
 _SIGNATURE = re.compile(r"sagatavoja|kontaktinformācija|kontaktpersona|autor[se]", re.I)
 _CLAUSE_STOP = re.compile(r"[;:()\[\]]|[ \t][–—][ \t]|\n")
 
@@ -97,6 +110,7 @@ class _Attacher:
         self.toks = toks
         self.sentences = sentences
         self.sent_starts = {s for s, _ in sentences}
+        self.sent_begins = [s for s, _ in sentences]
         self.hits = hits
         self.hit_at = {h.first: h for h in hits}
         self.hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
@@ -117,7 +131,10 @@ class _Attacher:
         return _PHRASE_GAP.fullmatch(self.gap(a, b)) is not None
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
+        i = bisect.bisect_right(self.sent_begins, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        for s, e in self.sentences:  # overlapping or unsorted spans: look at each
             if s <= pos < e:
                 return s, e
         return 0, len(self.text)
@@ -127,6 +144,15 @@ class _Attacher:
     def run(self) -> None:
         for group in self._coordinations():
             head = group[0]
+            copula = self._copula_before(head)
+            if copula is not None:
+                role_span, between = copula
+                shared = len(group) > 1 and _plural(self.toks[role_span[1]].text, True)
+                for h in group if shared else group[:1]:
+                    self._apply(h, *role_span, plural=shared)
+                    for o in self._outermost(*between):
+                        if o.name not in h.orgs:
+                            h.orgs.append(o.name)
             span = self._role_before(head.first)
             shared = span is not None and _plural(self.toks[span[1]].text, len(group) > 1)
             if span is None:
@@ -148,8 +174,10 @@ class _Attacher:
                     if source.name not in h.orgs:
                         h.orgs.append(source.name)
         for h in self.hits:
-            if not h.roles:
-                self._relative_clause(h)
+            self._bracketed_org(h)
+            self._apposition_org(h)
+            self._relative_clause(h)
+            self._works_at(h)
             if not h.roles:
                 self._first_person(h)
             if not h.roles:
@@ -157,6 +185,10 @@ class _Attacher:
             self._pronoun_subject(h)
             if not h.roles:
                 self._verb_before(h)
+            if not h.roles:
+                self._verb_after(h)
+            if h.roles and not h.orgs:
+                self._possessive_before(h)
             if h.roles and not h.orgs:
                 self._same_clause_org(h)
 
@@ -199,6 +231,8 @@ class _Attacher:
             return k
         for o in self.orgs:
             if self.toks[k - 1].end <= o.end <= self.toks[k].start and o.start < self.toks[k].start:
+                if not _ORG_TO_ROLE.fullmatch(self.text[o.end : self.toks[k].start]):
+                    return k  # "… dome.\n\nJauniešu domes priekšsēdētāja": another sentence
                 return self.starts.index(o.start) if o.start in self.starts else k
         return k
 
@@ -227,8 +261,8 @@ class _Attacher:
             nxt = self.toks[end + 1]
             if (end + 1) in self.hit_tokens:
                 break
-            if nxt.text == "un" and end + 2 < len(self.toks) and self.toks[end + 2].is_cap:
-                break
+            if nxt.text == "un" and end + 2 < len(self.toks) and (end + 2) in self.hit_tokens:
+                break  # "…, A – speciāliste un B – …": the next person
             end += 1
         while end >= k and not role_readings(self.toks[end].text):
             end -= 1
@@ -253,7 +287,7 @@ class _Attacher:
                 k - 1 >= 0 and self.spaced(k - 1, k) and j - k < 8 and is_modifier(self.toks[k - 1])
             ):
                 k -= 1
-            return k, j
+            return self._extend_to_org(k), j  # "… centra “Apelsīns” komanda – A, B un C"
         return None
 
     def _listed_under(self, first: int) -> tuple[int, int] | None:
@@ -297,33 +331,35 @@ class _Attacher:
         return None
 
     def _relative_clause(self, h: NameHit) -> None:
-        """``…, kas ir jaunatnes lietu speciāliste …`` and ``…, kas vada jauniešu centru``."""
+        """``…, kas ir jaunatnes lietu speciāliste …``, ``…, kurš vada Alūksnes Jauniešu
+        centru``, ``…, kura iepriekš strādāja par jaunatnes darbinieci …``: the role and the
+        organisations of a relative clause after the name."""
         k = h.last + 1
-        if k + 1 >= len(self.toks) or self.toks[k].text != "kas":
+        if k + 1 >= len(self.toks) or self.toks[k].text not in _RELATIVES:
             return
         if not re.fullmatch(r",[ \t]?", self.gap(h.last, k)):
             return
-        verb = self.toks[k + 1]
-        if verb.text in ("ir", "bija", "būs", "strādā", "darbojas") and k + 2 < len(self.toks):
-            start = k + 2
-            if verb.text in ("strādā", "darbojas"):
-                start = self._after_word(start, ("par", "kā"))
-                if start is None:
-                    return
-            end = self._role_end(start)
-            if end is not None:
-                self._apply(h, start, end)
-                self._clause_orgs(h, self.toks[k].start)
-            return
-        s, e = self.sentence(verb.start)
-        stop = _CLAUSE_STOP.search(self.text, verb.start, e)
+        s, e = self.sentence(self.toks[k].start)
+        stop = _CLAUSE_STOP.search(self.text, self.toks[k].end, e)
         clause_end = stop.start() if stop else e
-        comma = self.text.find(",", verb.start, clause_end)
+        comma = self.text.find(",", self.toks[k].end, clause_end)
         clause_end = comma if comma > 0 else clause_end
-        for i in range(k + 1, len(self.toks)):
+        for i in range(k + 1, min(k + 8, len(self.toks))):
             if self.toks[i].start >= clause_end:
                 break
             word = self.toks[i].text
+            if word in ("ir", "bija", "būs") and i + 1 < len(self.toks):
+                end = self._role_end(i + 1)
+                if end is not None and self.toks[end].end <= clause_end:
+                    self._apply(h, i + 1, end)
+                break
+            if word in _WORK_VERBS:
+                start = self._after_word(i + 1, ("par", "kā"))
+                if start is not None:
+                    end = self._role_end(start)
+                    if end is not None and self.toks[end].end <= clause_end:
+                        self._apply(h, start, end)
+                break
             relation = relation_of(word) if word.islower() and is_verb(word) else None
             if relation not in _AGENT_ROLES:
                 continue
@@ -334,8 +370,8 @@ class _Attacher:
                 role = f"{unit} {role}"  # "…, kas vada … daļu" → "… daļas vadītāja"
             if role not in h.roles:
                 h.roles.append(role)
-            self._clause_orgs(h, self.toks[k].end)
-            return
+            break
+        self._clause_orgs(h, self.toks[k].end, clause_end)
 
     def _object_genitive(self, i: int, end: int) -> str:
         """The object noun phrase of a relation verb, turned genitive for a role:
@@ -379,14 +415,35 @@ class _Attacher:
             end -= 1
         return end if end >= start else None
 
-    def _clause_orgs(self, h: NameHit, pos: int) -> None:
-        """The organisations in the clause that starts at ``pos`` are the person's."""
-        s, e = self.sentence(pos)
-        stop = _CLAUSE_STOP.search(self.text, pos, e)
-        end = stop.start() if stop else e
-        for o in self._outermost(pos, end):
+    def _clause_orgs(self, h: NameHit, pos: int, end: int | None = None) -> None:
+        """The organisations in the clause that starts at ``pos`` are the person's; when it
+        names none, a head noun in it ("Jauniešu centrā", "Telpā") stands for the last
+        organisation of that kind named before."""
+        if end is None:
+            s, e = self.sentence(pos)
+            stop = _CLAUSE_STOP.search(self.text, pos, e)
+            end = stop.start() if stop else e
+        named = self._outermost(pos, end)
+        for o in named:
             if o.name not in h.orgs:
                 h.orgs.append(o.name)
+        if not named:
+            anaphor = self._anaphor(pos, end)
+            if anaphor and anaphor not in h.orgs:
+                h.orgs.append(anaphor)
+
+    def _anaphor(self, start: int, end: int) -> str | None:
+        """The organisation a bare head noun between ``start`` and ``end`` stands for."""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.toks) and self.toks[i].end <= end:
+            tok = self.toks[i]
+            kind = head_reading(tok.text)
+            if kind is not None and not kind[2]:
+                prev = self.toks[i - 1] if i else None
+                if prev is None or not is_modifier(prev) or not self.spaced(i - 1, i):
+                    return self._nearest_org(kind[0], start)
+            i += 1
+        return None
 
     def _first_person(self, h: NameHit) -> None:
         """``Mans vārds ir Līga Ozola, esmu jaunatnes darbiniece …``: the role after "esmu"."""
@@ -423,8 +480,8 @@ class _Attacher:
         if pronoun.text.lower() not in _PRONOUN_SUBJECTS or verb.start >= h.start:
             return
         relation = relation_of(verb.text)
-        if relation not in _AGENT_ROLES:
-            return
+        if relation not in _AGENT_ROLES or not is_verb(verb.text):
+            return  # "Tās priekšsēdētājs …" is a possessive before a role, not "To vada …"
         prev = [(a, b) for a, b in self.sentences if b <= s]
         if not prev:
             return
@@ -464,6 +521,116 @@ class _Attacher:
         unit = self._object_genitive(k, self.toks[i - 1].end)
         if unit and not words[0].is_cap:
             h.roles.append(f"{unit} {role}")
+
+    def _copula_before(self, h: NameHit) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """``Projekta vadītāja ir Jeļena Kirilova``, ``Koncerta vadītāji bija … skolēni A un
+        B``: a role phrase opening the sentence, then "ir"/"bija", then the name. Returns the
+        role's token range and the text span between the copula and the name."""
+        s, _ = self.sentence(h.start)
+        first = bisect.bisect_left(self.starts, s)
+        for c in range(first + 1, min(h.first, first + 10)):
+            if self.toks[c].text not in ("ir", "bija", "būs") or not self.spaced(c - 1, c):
+                continue
+            if not role_readings(self.toks[c - 1].text):
+                return None
+            k = c - 1
+            while k > first and self.spaced(k - 1, k) and is_modifier(self.toks[k - 1]):
+                k -= 1
+            if k != first or any(i in self.hit_tokens for i in range(first, c)):
+                return None
+            for i in range(c + 1, h.first):
+                if is_verb(self.toks[i].text) or i in self.hit_tokens:
+                    return None
+            return (first, c - 1), (self.toks[c].end, h.start)
+        return None
+
+    def _apposition_org(self, h: NameHit) -> None:
+        """``Foto: Rūdolfs Kalējs, Talsu novada pašvaldība``: an organisation alone after the
+        name and a comma, up to the end of the line or sentence, is theirs."""
+        m = re.match(r",[ \t]", self.text[h.end : h.end + 2])
+        if m is None:
+            return
+        pos = h.end + 2
+        for o in self._outermost(pos, min(len(self.text), pos + 120)):
+            if o.start != pos or o.case != "nom":
+                continue
+            if re.match(
+                r"[ \t]*(?:$|\n|[.;)]|,[ \t]*(?:tālr|e-pasts|tel))", self.text[o.end : o.end + 12]
+            ):
+                if o.name not in h.orgs:
+                    h.orgs.append(o.name)
+            return
+
+    def _works_at(self, h: NameHit) -> None:
+        """``Z.Liepiņa ikdienā konsultē jauniešus Valmieras novada Atbalsta centrā``: the
+        subject of a verb of working, and the organisation in the locative after it."""
+        s, e = self.sentence(h.start)
+        stop = _CLAUSE_STOP.search(self.text, h.end, e)
+        end = stop.start() if stop else e
+        comma = self.text.find(",", h.end, end)
+        end = comma if comma > 0 else end
+        i = h.last + 1
+        while i < len(self.toks) and self.toks[i].end <= end and i - h.last <= 4:
+            if self.toks[i].text in _WORK_VERBS:
+                for o in self._outermost(self.toks[i].end, end):
+                    if o.case == "loc" and o.name not in h.orgs:
+                        h.orgs.append(o.name)
+                return
+            i += 1
+
+    def _bracketed_org(self, h: NameHit) -> None:
+        """``Jānis Ozols (Talsu novada pašvaldība)``: an organisation alone in brackets after
+        the name is theirs."""
+        m = re.match(r"[ \t]?\(", self.text[h.end : h.end + 2])
+        if m is None:
+            return
+        open_at = h.end + m.end()
+        close = self.text.find(")", open_at, open_at + 120)
+        if close < 0:
+            return
+        named = self._outermost(open_at, close)
+        if len(named) == 1 and not self.text[open_at : named[0].start].strip():
+            if not self.text[named[0].end : close].strip(" ,;") and named[0].name not in h.orgs:
+                h.orgs.append(named[0].name)
+
+    def _verb_after(self, h: NameHit) -> None:
+        """``Eva Liepa vada Liepājas Jauniešu māju``: the subject of a relation verb whose
+        object is an organisation holds that post in it."""
+        k = h.last + 1
+        if k >= len(self.toks) or not self.spaced(h.last, k):
+            return
+        verb = self.toks[k].text
+        if not verb.islower() or not is_verb(verb) or relation_of(verb) not in _AGENT_ROLES:
+            return
+        obj = [o for o in self.orgs if 0 <= o.start - self.toks[k].end <= 1]
+        if not obj or obj[0].case != "acc":
+            return
+        masc, fem = _AGENT_ROLES[relation_of(verb)]  # type: ignore[index]
+        h.roles.append(fem if h.gender == "f" else masc)
+        if obj[0].name not in h.orgs:
+            h.orgs.append(obj[0].name)
+
+    def _possessive_before(self, h: NameHit) -> None:
+        """``… centrs “Mērķis” …. Tā jaunatnes darbinieks Kristaps Ērglis …``: a role after
+        "tā"/"šī" (its) opening the sentence belongs to the organisation the sentence before
+        names first."""
+        s, _ = self.sentence(h.start)
+        first = next((i for i, t in enumerate(self.toks) if t.start >= s), None)
+        if first is None or first >= h.first - 1 or h.first - first > 8:
+            return
+        if self.toks[first].text.lower() not in _POSSESSIVES:
+            return
+        for i in range(first + 1, h.first):
+            if not self.spaced(i - 1, i) or is_verb(self.toks[i].text) or i in self.hit_tokens:
+                return  # another name between: "Tās priekšsēdētājs A un viņa vietnieks B"
+        if not role_readings(self.toks[h.first - 1].text):
+            return
+        prev = [(a, b) for a, b in self.sentences if b <= s]
+        if not prev:
+            return
+        named = self._outermost(*prev[-1])
+        if named and named[0].name not in h.orgs:
+            h.orgs.append(named[0].name)
 
     def _caption(self, h: NameHit) -> None:
         """A line that is only the name, with the role (and body) on the line below it."""
@@ -517,9 +684,15 @@ class _Attacher:
             left = m.end()
         stop = _CLAUSE_STOP.search(self.text, h.end, e)
         right = stop.start() if stop else e
+        relative = _RELATIVE_START.search(self.text, h.end, right)
+        right = relative.start() if relative else right  # the relative clause is read apart
         named = [o for o in self._outermost(left, right) if (o.start, o.end) not in self.used]
         if len(named) == 1 and not any(o for o in named if o.start <= h.start < o.end):
             h.orgs.append(named[0].name)
+        elif not named:
+            anaphor = self._anaphor(left, h.start)  # "Telpā strādās jaunatnes darbiniece …"
+            if anaphor and anaphor not in h.orgs:
+                h.orgs.append(anaphor)
 
     # -- building the role string -------------------------------------------------------
 
@@ -579,7 +752,12 @@ class _Attacher:
             h.roles.append(role)
 
     def _nearest_org(self, kind: str, pos: int) -> str | None:
-        before = [o for o in self.orgs if o.kind == kind and o.start < pos]
+        kinds = {kind} | ORG_KIND_FAMILIES.get(kind, frozenset())
+        before = [
+            o
+            for o in self.orgs
+            if o.start < pos and (o.kind in kinds or o.kind.endswith(kind) and len(kind) >= 4)
+        ]
         quoted = [o for o in before if "“" in o.name or o.name[:1].isupper()]
         return quoted[-1].name if quoted else None
 

@@ -28,7 +28,7 @@ _PARADIGMS: dict[str, tuple[str, str, str, str]] = {
     "mpl": ("m1", "pl", "i", "s"),
     "fpl": ("f4", "pl", "as", "a"),
 }
-_UNITS = ("novads", "pagasts", "ciems")
+_UNITS = ("novads", "pagasts", "ciems", "apriņķis")
 _UNIT_WORDS = {  # administrative unit word -> its singular case forms (nom, gen, dat, acc, loc)
     unit: tuple(decline(unit)[("sg", case)] for case in CASES) for unit in _UNITS
 }
@@ -286,7 +286,15 @@ def _locative_place(text: str, toks: list[Token], i: int) -> bool:
         return False
     if head_reading(word) is not None or word in known_names():
         return False
-    return word.lower() not in LATVIAN_STOPWORDS and not is_common_word(word)
+    if word.lower() in LATVIAN_STOPWORDS:
+        return False
+    if not is_common_word(word):
+        return True
+    # a common word's shape in a list of places with their dates: "Rožupē 8.oktobrī, Turkos
+    # 10.oktobrī un Līvānos 15.oktobrī"
+    listed = re.search(r"(?:,|\bun)[ \t]+$", text[max(0, tok.start - 4) : tok.start])
+    dated = re.match(r"[ \t]+\d{1,2}\.[ \t]?[a-zāčēģīķļņšūž]{4,}", text[tok.end : tok.end + 20])
+    return bool(listed and dated)
 
 
 def _genitive_modifier(text: str, toks: list[Token], j: int) -> bool:

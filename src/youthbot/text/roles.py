@@ -107,6 +107,7 @@ _ROLE_PAIRS: tuple[tuple[str, str], ...] = (
     ("rīkotājs", "rīkotāja"),
     ("iniciators", "iniciatore"),
     ("brīvprātīgais", "brīvprātīgā"),
+    ("gids", "gide"),
 )
 #: Nouns for a group whose members are listed after a dash or colon.
 GROUP_NOUNS = frozenset(
