@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from youthbot.text.happenings import Happening, happenings_in
 from youthbot.text.normalize import fold
 from youthbot.text.questions import (
     QUESTION_WORDS,
@@ -30,7 +31,7 @@ EXPECTED_SPANS: dict[QuestionKind, tuple[SpanKind, ...]] = {
     "which_org": ("org", "place"),
     "when": ("date",),
     "until_when": ("date",),
-    "where": ("place", "org"),
+    "where": ("venue", "address", "place", "org"),
     "how_much": ("amount",),
     "how_many": ("count",),
     "contact": ("phone", "email", "url"),
@@ -52,6 +53,13 @@ _ENGLISH_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _ASKED_NOUN = re.compile(
     r"\b(?:kur|kād|which|what)\w*\s+((?:datum|dien|gad|mēnes|menes|laik|stund|nedēļ|nedel|"
     r"viet|pilsēt|pilset|valst|date|day|year|month|time|place|city|town|country)\w*)",
+    re.IGNORECASE,
+)
+#: "Kurā pilsētā/novadā/valstī …?", "In which town …?": a where-question asking for a town,
+#: a region or a country, answered by a place name before a venue or an address.
+_ASKS_PLACE_NAME = re.compile(
+    r"\b(?:kur|kād|which|what)\w*\s+(?:pilsēt|pilset|novad|pagast|valst|ciem|reģion|region|"
+    r"city|town|country|municipalit|village)\w*",
     re.IGNORECASE,
 )
 #: Nouns for the page itself: who wrote "the article" is its author, not a word to find.
@@ -97,6 +105,8 @@ class Question:
             alone (a follow-up); else "".
         titles: The names it quotes ("Kas vadīja forumu “Ziemeļlatgales kafija ar
             politiķiem”?" → "Ziemeļlatgales kafija ar politiķiem"): each names one thing.
+        happening: The happening its verb reports ("Kur notiks forums?" → ``happen``,
+            "Where did they travel?" → ``attend``), if any, outside quoted titles.
     """
 
     text: str
@@ -113,6 +123,7 @@ class Question:
     role: str = ""
     asked: str = ""
     titles: tuple[str, ...] = ()
+    happening: Happening | None = None
 
     @property
     def english(self) -> bool:
@@ -234,6 +245,13 @@ def analyse_question(
         kept.append(m.group())
     if relation is None and kind in ("who", "which_org"):
         relation = held
+    outside = [
+        m.group()
+        for m in _WORD.finditer(question)
+        if not any(a <= m.start() < b for a, b in quoted)
+    ]
+    happenings = happenings_in(outside)
+    happening: Happening | None = happenings[0][1] if happenings else None
     if relation in ("write", "prepare"):  # "Kas sagatavoja rakstu par …?": the page itself
         dropped |= {w for w in kept if w.lower() in _DOCUMENT_NOUNS}
         kept = [w for w in kept if w not in dropped]
@@ -245,6 +263,8 @@ def analyse_question(
     expected = EXPECTED_SPANS[kind]
     if kind == "until_when" and _DURATION.search(question):
         expected = ("count", "date")  # "Cik ilgi ilga?" → "7 mēnešus" or "līdz 30. jūnijam"
+    if kind == "where" and _ASKS_PLACE_NAME.search(question):
+        expected = ("place", "venue", "address", "org")
     return Question(
         text=question,
         language=language,
@@ -259,6 +279,7 @@ def analyse_question(
         anchors=_anchors(question, analyzer, language),
         role=role,
         titles=tuple(question[a:b].strip() for a, b in quoted),
+        happening=happening,
     )
 
 

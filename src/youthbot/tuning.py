@@ -108,6 +108,11 @@ class Tuning:
         "Bonus of a sentence where the question's relation (its verb, agent noun or action"
         " noun: vadīja, vadītāja, vadībā) meets the answer.",
     )
+    happening_weight: float = _knob(
+        0.15,
+        "Bonus of a sentence answering 'Kur/Kad notiks …?' that reports a happening itself"
+        " (notiks, norisinājās, pulcējās): the venue of the event, not the organiser's town.",
+    )
     typed_tie: float = _knob(
         0.5,
         "Share of the question's subject weight a typed answer's sentence (with the sentence"

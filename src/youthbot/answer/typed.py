@@ -114,11 +114,15 @@ def typed_candidates(
             continue  # "Kas vada X?": a name beside X is no answer unless the sentence says so
         span = _best_span(q, u, spans)
         bonus = tuning.relation_weight if relation else 0.0
+        if q.happening is not None and q.kind in ("where", "when") and _reports(u.text):
+            bonus += tuning.happening_weight  # "Kur notiks …?" → "Forums notiks … centrā"
         if counting:
             span = counting[0]
             bonus += tuning.cue_weight
         elif span.kind == "date" and _precise(q, u, span):
             bonus += tuning.cue_weight
+        elif q.kind == "where" and q.expected[0] != "place" and _says_where(u.text, span):
+            bonus += tuning.cue_weight  # a venue, an address, a town in the locative
         elif span.kind == "count" and q.expected[0] == "count" and q.kind == "until_when":
             if _noun_stem(span.value.partition(" ")[2]) in _TIME_UNITS:
                 bonus += tuning.cue_weight  # "Cik ilgi …?" → "7 mēnešus"
@@ -207,7 +211,10 @@ def _answer_spans(q: Question, u: Unit, analyzer: Analyzer, question_terms: set[
             for s in spans
             if s.kind != "date" or s.value.startswith(("T", "D")) or _precision(s.value) > given
         ]
-    spans.sort(key=lambda s: kinds.index(s.kind))
+    if q.kind == "where" and kinds[0] != "place":  # "Kur notiks …?", not "Kurā pilsētā …?"
+        spans.sort(key=lambda s: (not _says_where(u.text, s), kinds.index(s.kind)))
+    else:
+        spans.sort(key=lambda s: kinds.index(s.kind))
     if q.kind == "where" and not spans:
         spans = [
             Span("place", m.start(), m.end(), m.group(), m.group())
@@ -225,6 +232,31 @@ def _answer_spans(q: Question, u: Unit, analyzer: Analyzer, question_terms: set[
     if q.kind == "which_org" and not spans:  # "Kuras struktūras …?" → "skolēnu pašpārvaldēm"
         spans = _org_noun_spans(u.text, analyzer, question_terms)
     return spans
+
+
+#: Prepositions before a place that say where to or where at ("uz Rietavu", "pie Saieta
+#: laukuma", "to Tartu"): the place answers "where" in whatever case it stands.
+_WHERE_PREPOSITION = re.compile(
+    r"(?:\b(?:uz|pie|pretī|netālu no|līdz|in|at|to|near)\s+)$", re.IGNORECASE
+)
+_QUOTED_PART = re.compile(r"[“„«\"][^”“„«»\"]*[”»\"]")
+
+
+def _says_where(text: str, s: Span) -> bool:
+    """Whether span ``s`` names where something is or happens: a venue or an address; a place
+    or organisation in the locative ("Valmierā", "Sabiles kultūras namā") or after a
+    preposition of place ("uz Rietavu"). An organiser in the nominative ("Forumu organizē
+    Cēsu novada pašvaldība") or a place in the genitive ("Cēsu novada …") does not."""
+    from youthbot.text.venues import is_locative
+
+    if s.kind in ("venue", "address"):
+        return True
+    if s.kind not in ("place", "org"):
+        return True
+    if _WHERE_PREPOSITION.search(text[max(0, s.start - 12) : s.start]):
+        return True
+    words = re.findall(r"[^\W\d_]+", _QUOTED_PART.sub(" ", s.text))
+    return bool(words) and is_locative(words[-1])
 
 
 def _echoes(
@@ -286,6 +318,13 @@ def _states_relation(q: Question, u: Unit, spans: list[Span], byline: bool) -> b
     if any(rel == q.relation for _, _, rel in find_relations(u.text, nouns=True)):
         return True
     return byline and q.relation in _BYLINE_RELATIONS and any(s.kind == "person" for s in spans)
+
+
+def _reports(text: str) -> bool:
+    """Whether a sentence reports a happening ("notiks", "norisinājās", "took place")."""
+    from youthbot.text.happenings import happenings_in
+
+    return bool(happenings_in(re.findall(r"[^\W\d_]+", text)))
 
 
 def _is_byline(u: Unit, document_text: Callable[[str], str]) -> bool:
