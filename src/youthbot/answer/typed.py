@@ -32,6 +32,9 @@ __all__ = ["english_span", "typed_candidates"]
 
 #: Relations whose agent is a document's byline (its author) when no sentence states them.
 _BYLINE_RELATIONS = frozenset({"write", "prepare", "say"})
+#: Question kinds that ask for the agent of the relation they name ("Kas vadīja …?"); a
+#: where- or when-question naming one ("Where will the camp be held?") asks for its scene.
+_AGENT_KINDS = frozenset({"who", "which_org"})
 #: A byline stands in the last this many characters of a document.
 _BYLINE_TAIL = 400
 
@@ -127,7 +130,7 @@ def typed_candidates(
             if _noun_stem(span.value.partition(" ")[2]) in _TIME_UNITS:
                 bonus += tuning.cue_weight  # "Cik ilgi …?" → "7 mēnešus"
         out.append(Candidate(u, scorer.base[id(u)] + bonus, span, antecedent, relation))
-    if q.relation is not None and any(c.states for c in out):
+    if q.relation is not None and q.kind in _AGENT_KINDS and any(c.states for c in out):
         out = [c for c in out if c.states]  # where the subject and the relation meet
     out.sort(key=lambda c: (-c.score, c.unit.passage.rank, c.unit.start))
     if not out:

@@ -152,12 +152,15 @@ _VERB_ENDING = re.compile(r"(?:sies|ties|jās|jas|ījās|ājās)$")
 
 
 def _is_verb(word: str) -> bool:
+    """Whether ``word`` is a verb or a month: it never qualifies a venue."""
+    from youthbot.text.dates import month_number
     from youthbot.text.happenings import happening_of
     from youthbot.text.relations import relation_of
 
     low = word.lower()
     return (
-        bool(_VERB_ENDING.search(low))
+        month_number(low) is not None  # "5. maijā Kuldīgas Mākslas namā": a date, no venue
+        or bool(_VERB_ENDING.search(low))
         or happening_of(low) is not None
         or (relation_of(low) is not None and not word[:1].isupper())
     )
