@@ -62,6 +62,13 @@ _ASKS_PLACE_NAME = re.compile(
     r"city|town|country|municipalit|village)\w*",
     re.IGNORECASE,
 )
+#: "Cikos …?", "No cikiem …?", "At what time …?": a clock time, not a day.
+_ASKS_CLOCK = re.compile(
+    r"\b(?:cikos|no cikiem|līdz cikiem|plkst\w*|kurā stundā|(?:at )?what time|which hour)\b",
+    re.IGNORECASE,
+)
+#: "Kāda ir biroja adrese?", "Kurā ielā …?", "What is the address …?": a street address.
+_ASKS_ADDRESS = re.compile(r"\b(?:adres\w*|address\w*|kurā ielā|kura iela|which street)\b", re.I)
 #: Nouns for the page itself: who wrote "the article" is its author, not a word to find.
 _DOCUMENT_NOUNS = frozenset(
     """raksts raksta rakstu rakstā ziņa ziņu ziņas ziņā informācija informāciju informācijas
@@ -107,6 +114,7 @@ class Question:
             politiķiem”?" → "Ziemeļlatgales kafija ar politiķiem"): each names one thing.
         happening: The happening its verb reports ("Kur notiks forums?" → ``happen``,
             "Where did they travel?" → ``attend``), if any, outside quoted titles.
+        clock: Whether it asks for a clock time ("Cikos sākas …?", "At what time …?").
     """
 
     text: str
@@ -124,6 +132,7 @@ class Question:
     asked: str = ""
     titles: tuple[str, ...] = ()
     happening: Happening | None = None
+    clock: bool = False
 
     @property
     def english(self) -> bool:
@@ -265,6 +274,8 @@ def analyse_question(
         expected = ("count", "date")  # "Cik ilgi ilga?" → "7 mēnešus" or "līdz 30. jūnijam"
     if kind == "where" and _ASKS_PLACE_NAME.search(question):
         expected = ("place", "venue", "address", "org")
+    elif kind == "where" and _ASKS_ADDRESS.search(question):
+        expected = ("address", "venue", "place", "org")
     return Question(
         text=question,
         language=language,
@@ -280,6 +291,7 @@ def analyse_question(
         role=role,
         titles=tuple(question[a:b].strip() for a, b in quoted),
         happening=happening,
+        clock=kind == "when" and _ASKS_CLOCK.search(question) is not None,
     )
 
 

@@ -157,6 +157,8 @@ def _best_span(q: Question, u: Unit, spans: list[Span]) -> Span:
             return min(best_kind, key=lambda s: min(_gap(u.text, s, a, b) for a, b in at))
     if q.kind in ("when", "until_when"):
         dated = [s for s in spans if s.kind == "date"]
+        if dated and q.clock:
+            return max(dated, key=lambda s: (s.value.startswith("T"), _precision(s.value)))
         if dated:
             return max(
                 dated, key=lambda s: (q.kind == "until_when" and _until(u, s), _precision(s.value))
@@ -192,9 +194,12 @@ def _until(u: Unit, s: Span) -> bool:
 
 
 def _precise(q: Question, u: Unit, s: Span) -> bool:
-    """A date as precise as a when-question wants: a day (an end date for until-when)."""
+    """A date as precise as a when-question wants: a day (an end date for until-when, a
+    clock time for "Cikos …?")."""
     if q.kind == "until_when":
         return _until(u, s)
+    if q.clock:
+        return s.value.startswith("T")
     return _precision(s.value) >= 3 or s.value.startswith(("T", "D"))
 
 
@@ -377,8 +382,15 @@ _MONTHS_EN = (
 )  # fmt: skip
 
 
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def english_span(span: Span) -> str:
     """A typed span said in English: a date as "6 December 2024", an amount as "8,500.00 EUR"."""
+    if span.kind == "date" and span.value.startswith("T"):
+        return span.value[1:]  # "T15:00" → "15:00"
+    if span.kind == "date" and span.value.startswith("D"):
+        return _WEEKDAYS_EN[int(span.value[1:]) - 1]
     if span.kind == "date":
         return _english_date(span.value) or span.text
     if span.kind == "amount":

@@ -85,7 +85,8 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
     (
         "contact",
         r"\b(tālru\w*|telefon\w*|e-?past\w*|kontakt\w*|sazināties|sazinās|rakstīt uz|"
-        r"phone|e-?mail|contact\w*|reach)\b",
+        r"mājaslap\w*|tīmekļvietn\w*|tīmekļa vietn\w*|phone|e-?mail|contact\w*|reach|"
+        r"website|web ?page|homepage)\b",
     ),
     (
         "until_when",
@@ -103,7 +104,7 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
     (
         "where",
         rf"\b(kur|(uz |no |pie )?{_WHICH}\s+(\w+\s+)?{_PLACE_NOUNS}|"
-        r"uz kurieni|no kurienes|kurp|where|"
+        r"uz kurieni|no kurienes|kurp|where|adrese|adresi|adreses|address|"
         r"(in|at|to) (which|what) (city|town|place|country|venue|building|municipality))\b",
     ),
     (
