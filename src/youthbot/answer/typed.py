@@ -82,11 +82,13 @@ def typed_candidates(
 
     question_terms = set(q.terms) | {t for g in q.groups for t in g}
     counted = _counted(q)
+    counted_terms = frozenset(analyzer.terms(_counted_word(q))) if counted else frozenset()
     need = tuning.typed_tie if q.language == "lv" else tuning.foreign_typed_tie
     by_passage: dict[int, list[Unit]] = {}
     for u in units:
         by_passage.setdefault(id(u.passage), []).append(u)
     anchor_terms = [(a, analyzer.terms(a)) for a in q.anchors]
+    named = [t for t in (frozenset(analyzer.content_words(x)) for x in q.titles) if t]
     out: list[Candidate] = []
     for u in units:
         doc_path = u.passage.chunk.doc
@@ -99,13 +101,21 @@ def typed_candidates(
             for a, ts in anchor_terms
         ):
             continue  # the document never mentions a name or number the question gives
+        if any(not t <= setting for t in named):
+            continue  # "… konkursā “Jauniešu iniciatīvu projekti 2025”": its page names it
         spans = _answer_spans(q, u, analyzer, question_terms)
         if not spans:
             continue
         antecedent = _antecedent(u, by_passage[id(u.passage)])
         byline = _is_byline(u, document_text)
-        counting = [s for s in spans if s.kind == "count" and counted and _counts(s, counted)]
-        covered = frozenset(t for g in q.groups for t in g if counting and _stem(t, counted))
+        counting = [
+            s
+            for s in spans
+            if s.kind == "count" and counted and _counts(s, counted, counted_terms, analyzer)
+        ]
+        covered = frozenset(
+            t for g in q.groups for t in g if counting and (_stem(t, counted) or t in counted_terms)
+        )
         tie = scorer.tie(u, antecedent, whole_document=byline, covered=covered)
         standout = evidence.standout(u.dense)
         if tie < need and not (
@@ -117,6 +127,8 @@ def typed_candidates(
             continue  # "Kas vada X?": a name beside X is no answer unless the sentence says so
         span = _best_span(q, u, spans)
         bonus = tuning.relation_weight if relation else 0.0
+        if relation and not _states_by_verb(q, u):
+            bonus *= tuning.noun_relation_share  # "priekšsēdētāja X" says less than "vadīja X"
         if q.happening is not None and q.kind in ("where", "when") and _reports(u.text):
             bonus += tuning.happening_weight  # "Kur notiks …?" → "Forums notiks … centrā"
         if counting:
@@ -235,7 +247,9 @@ def _answer_spans(q: Question, u: Unit, analyzer: Analyzer, question_terms: set[
             for m in _QUOTED_NAME.finditer(u.text)
             if not set(analyzer.content_words(m.group(1))) <= question_terms
         ]
-    if q.kind == "who" and not spans and q.relation is not None:
+    if q.kind == "who" and not spans and q.relation is not None and not q.role:
+        # "Kas koordinē …?" → "jaunatnes lietu speciālists"; "Kas ir priekšsēdētājs?" asks
+        # for the person who holds it, and another role noun is no answer
         spans = _role_spans(u.text, analyzer, question_terms)
     if q.kind == "which_org" and not spans:  # "Kuras struktūras …?" → "skolēnu pašpārvaldēm"
         spans = _org_noun_spans(u.text, analyzer, question_terms)
@@ -282,8 +296,8 @@ def _echoes(
     if s.kind in ("amount", "count"):
         return any(n.value == s.value for n in q.numbers) or s.text in q.text
     words = set(analyzer.content_words(s.text))
-    if q.kind == "where" and words & anchor_terms:
-        return True
+    if q.kind == "where" and s.kind not in ("venue", "address") and words & anchor_terms:
+        return True  # a venue may carry the town asked about: "Madonas Kultūras namā"
     return not words or words <= question_terms
 
 
@@ -328,6 +342,14 @@ def _states_relation(q: Question, u: Unit, spans: list[Span], byline: bool) -> b
     return byline and q.relation in _BYLINE_RELATIONS and any(s.kind == "person" for s in spans)
 
 
+def _states_by_verb(q: Question, u: Unit) -> bool:
+    """Whether the unit states the question's relation with a verb ("Forumu vadīja …"),
+    not only with an agent or action noun ("priekšsēdētāja", "vadībā")."""
+    from youthbot.text.relations import find_relations
+
+    return any(rel == q.relation for _, _, rel in find_relations(u.text, nouns=False))
+
+
 def _reports(text: str) -> bool:
     """Whether a sentence reports a happening ("notiks", "norisinājās", "took place")."""
     from youthbot.text.happenings import happenings_in
@@ -344,10 +366,16 @@ def _is_byline(u: Unit, document_text: Callable[[str], str]) -> bool:
 
 def _counted(q: Question) -> str:
     """The noun a how-many question counts, as a folded stem ("Cik reižu …?" → "reiz")."""
+    word = _counted_word(q)
+    return _noun_stem(word) if word else ""
+
+
+def _counted_word(q: Question) -> str:
+    """The noun a how-many question counts, as written ("Cik jauniešu …?" → "jauniešu")."""
     if q.kind != "how_many":
         return ""
     m = _COUNTED.search(q.text)
-    return _noun_stem(m.group(1)) if m else ""
+    return m.group(1) if m else ""
 
 
 def _noun_stem(word: str) -> str:
@@ -358,12 +386,15 @@ def _noun_stem(word: str) -> str:
     return fold(stem(word.lower()))
 
 
-def _counts(s: Span, counted: str) -> bool:
-    """Whether a count span counts the question's noun ("34 reizes" for "Cik reižu")."""
+def _counts(s: Span, counted: str, counted_terms: frozenset[str], analyzer: Analyzer) -> bool:
+    """Whether a count span counts the question's noun ("34 reizes" for "Cik reižu"; "14
+    jaunieši" for "Cik jauniešu": the analyser reads both as one term)."""
     unit = s.value.split(" ", 1)[1] if " " in s.value else ""
     if unit == "%":
         return counted.startswith("procent") or counted.startswith("percent")
-    return bool(unit) and _noun_stem(unit) == counted
+    if not unit:
+        return False
+    return _noun_stem(unit) == counted or bool(counted_terms & set(analyzer.terms(unit)))
 
 
 def _stem(term: str, counted: str) -> bool:

@@ -219,7 +219,7 @@ def find_spans(
                     taken.append((a.start, a.end))
         if "count" in want:
             for c in find_counts(text, start, stop):
-                if free(c.start, c.end):
+                if free(c.start, c.end) and not _list_number(text, c.start, c.end):
                     value = f"{c.value:g} {c.unit}".strip()
                     add("count", c.start, c.end, value)
     if want & {"person", "org", "place"}:
@@ -231,6 +231,15 @@ def find_spans(
         )
     out.sort(key=lambda s: (s.start, -(s.end - s.start)))
     return out
+
+
+def _list_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the number of a list item or a clause ("2. Jauniešu
+    dome darbojas …", "16. Priekšsēdētājs …"): digits and a full stop opening a line."""
+    if not text[start:end].isdigit() or text[end : end + 1] != ".":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
 
 
 def _weekday_number(stem: str) -> int:
