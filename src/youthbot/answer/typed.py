@@ -89,6 +89,7 @@ def typed_candidates(
         by_passage.setdefault(id(u.passage), []).append(u)
     anchor_terms = [(a, analyzer.terms(a)) for a in q.anchors]
     named = [t for t in (frozenset(analyzer.content_words(x)) for x in q.titles) if t]
+    by_verb: set[int] = set()  # units stating the question's relation with its verb
     out: list[Candidate] = []
     for u in units:
         doc_path = u.passage.chunk.doc
@@ -127,7 +128,9 @@ def typed_candidates(
             continue  # "Kas vada X?": a name beside X is no answer unless the sentence says so
         span = _best_span(q, u, spans)
         bonus = tuning.relation_weight if relation else 0.0
-        if relation and not _states_by_verb(q, u):
+        if relation and _states_by_verb(q, u):
+            by_verb.add(id(u))
+        elif relation:
             bonus *= tuning.noun_relation_share  # "priekšsēdētāja X" says less than "vadīja X"
         if q.happening is not None and q.kind in ("where", "when") and _reports(u.text):
             bonus += tuning.happening_weight  # "Kur notiks …?" → "Forums notiks … centrā"
@@ -144,6 +147,8 @@ def typed_candidates(
         out.append(Candidate(u, scorer.base[id(u)] + bonus, span, antecedent, relation))
     if q.relation is not None and q.kind in _AGENT_KINDS and any(c.states for c in out):
         out = [c for c in out if c.states]  # where the subject and the relation meet
+        if any(id(c.unit) in by_verb for c in out):  # "Forumu vadīja X", not "priekšsēdētāja Y"
+            out = [c for c in out if id(c.unit) in by_verb]
     out.sort(key=lambda c: (-c.score, c.unit.passage.rank, c.unit.start))
     if not out:
         return []
@@ -343,11 +348,31 @@ def _states_relation(q: Question, u: Unit, spans: list[Span], byline: bool) -> b
 
 
 def _states_by_verb(q: Question, u: Unit) -> bool:
-    """Whether the unit states the question's relation with a verb ("Forumu vadīja …"),
-    not only with an agent or action noun ("priekšsēdētāja", "vadībā")."""
-    from youthbot.text.relations import find_relations
+    """Whether the unit states the question's relation with the question's own verb
+    ("Kas vadīja …?" → "Forumu vadīja …"), not only with an agent or action noun
+    ("priekšsēdētāja", "vadībā") or another verb sharing its stem ("pavadīju": spent)."""
+    from youthbot.text.normalize import fold
+    from youthbot.text.relations import find_relations, relation_of
 
-    return any(rel == q.relation for _, _, rel in find_relations(u.text, nouns=False))
+    asked = next(
+        (fold(w.lower()) for w in re.findall(r"[^\W\d_]+", q.text) if relation_of(w) == q.relation),
+        "",
+    )
+    if not asked or _agent_noun(asked):
+        return False
+    return any(
+        rel == q.relation
+        and not _agent_noun(u.text[a:b])
+        and fold(u.text[a:b].lower())[:3] == asked[:3]
+        for a, b, rel in find_relations(u.text, nouns=False)
+    )
+
+
+def _agent_noun(word: str) -> bool:
+    """A role or agent noun ("priekšsēdētāja", "vadītājs", "direktore"), not a verb."""
+    from youthbot.text.roles import is_role
+
+    return is_role(word) or re.search(r"(tāj|tor|niek|niec)\w*$", word, re.IGNORECASE) is not None
 
 
 def _reports(text: str) -> bool:
