@@ -62,6 +62,8 @@ _ASKS_PLACE_NAME = re.compile(
     r"city|town|country|municipalit|village)\w*",
     re.IGNORECASE,
 )
+#: Latvian gerunds and adverbial participles ("atklājot", "piedaloties", "vadīdams").
+_GERUND = re.compile(r"\w{3,}(?:ot|oties|dams|dama|damies|damās)$", re.IGNORECASE)
 #: "Cikos …?", "No cikiem …?", "At what time …?": a clock time, not a day.
 _ASKS_CLOCK = re.compile(
     r"\b(?:cikos|no cikiem|līdz cikiem|plkst\w*|kurā stundā|(?:at )?what time|which hour)\b",
@@ -245,7 +247,10 @@ def analyse_question(
             dropped.add(m.group())  # "how much", "kas": they ask, they name nothing
             continue
         inside = any(a <= m.start() < b for a, b in quoted)
-        rel = relation_of(m.group()) if relation is None and not inside else None
+        # a gerund ("atklājot", "organizējot") sets the scene in a clause of its own: the
+        # question asks about its main verb ("Kas pārgrieza lentīti, atklājot centru?")
+        gerund = _GERUND.search(m.group()) is not None
+        rel = relation_of(m.group()) if relation is None and not inside and not gerund else None
         if rel is not None and m.group() == role:
             held = held or rel  # a role noun is the subject too
         elif rel is not None:
