@@ -59,7 +59,7 @@ _ASKED_NOUN = re.compile(
 #: a region or a country, answered by a place name before a venue or an address.
 _ASKS_PLACE_NAME = re.compile(
     r"\b(?:kur|kād|which|what)\w*\s+(?:pilsēt|pilset|novad|pagast|valst|ciem|reģion|region|"
-    r"city|town|country|municipalit|village)\w*",
+    r"city|cities|town|countr|municipalit|village)\w*|\b(?:come|comes|came) from\b",
     re.IGNORECASE,
 )
 #: Latvian gerunds and adverbial participles ("atklājot", "piedaloties", "vadīdams").

@@ -78,7 +78,11 @@ _MONEY = (
     r"(naud\w*|eiro|euro|finansējum\w*|budžet\w*|summ\w*|apmēr\w*|maks\w*|izmaks\w*|grant\w*|"
     r"atbalst\w* apmēr\w*|līdzfinansējum\w*|stipendij\w*|piešķīr\w*)"
 )
-_EN_MONEY = r"(money|funding|budget|grant|amount|sum|cost|costs|euros?|eur|fee|price)"
+_EN_MONEY = (
+    r"(money|funding|funds|budget|grants?|amount|sum|costs?|euros?|eur|fees?|prices?|"
+    r"reimbursements?|compensations?|allowances?|expenses|payments?|scholarships?|stipends?|"
+    r"contributions?|co-?financing|prizes?)"
+)
 
 # (kind, pattern) in the order they are tried; the first that matches decides.
 _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
@@ -105,7 +109,9 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
         "where",
         rf"\b(kur|(uz |no |pie )?{_WHICH}\s+(?!no\s)(\w+\s+)?{_PLACE_NOUNS}|"
         r"uz kurieni|no kurienes|kurp|where|adrese|adresi|adreses|address|"
-        r"(in|at|to) (which|what) (city|town|place|country|venue|building|municipality))\b",
+        r"(in|at|to|from) (which|what) (city|town|place|country|venue|building|municipality)|"
+        r"(which|what) (countr(y|ies)|cit(y|ies)|towns?|villages?|municipalit(y|ies)|venues?)|"
+        r"come from|comes from|came from)\b",
     ),
     (
         "how_much",
@@ -114,7 +120,8 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
         rf"cik liel\w* (ir|bija|būs)\b.*({_MONEY}|atbalst\w*)|kād\w* (ir|bija|būs)\b.*{_MONEY}|"
         rf"kād\w*\s+(\w+\s+)?{_MONEY}|"
         rf"{_MONEY}\b.*\bcik|(maksimāl|minimāl)\w* {_MONEY}|"
-        rf"how much|what (is|was) the .*{_EN_MONEY}|(maximum|minimum|largest|total) {_EN_MONEY})",
+        rf"how much|what (is|was|are|were) the .*{_EN_MONEY}|"
+        rf"(maximum|minimum|largest|total) (\w+ )?{_EN_MONEY})",
     ),
     ("how_many", r"\b(cik|how many|what number of|number of)\b"),
     ("why", r"\b(kāpēc|kādēļ|kālab|kāda iemesla dēļ|ar kādu mērķi|why|for what reason)\b"),
