@@ -275,6 +275,8 @@ def analyse_question(
         gone = {t for w in dropped for t in analyzer.query_terms(w, vocabulary)}
         terms = tuple(t for t in terms if t not in gone)
     expected = EXPECTED_SPANS[kind]
+    if kind == "who" and role:
+        expected = ("person",)  # "Kas ir domes priekšsēdētājs?": a person holds a role
     if kind == "until_when" and _DURATION.search(question):
         expected = ("count", "date")  # "Cik ilgi ilga?" → "7 mēnešus" or "līdz 30. jūnijam"
     if kind == "where" and _ASKS_PLACE_NAME.search(question):

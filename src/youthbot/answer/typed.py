@@ -149,6 +149,10 @@ def typed_candidates(
         out = [c for c in out if c.states]  # where the subject and the relation meet
         if any(id(c.unit) in by_verb for c in out):  # "Forumu vadīja X", not "priekšsēdētāja Y"
             out = [c for c in out if id(c.unit) in by_verb]
+    if q.relation is not None and q.kind in ("when", "until_when"):
+        # "Kad tika atklāts centrs?": the date of a sentence that says it was opened, not of
+        # any sentence about the centre
+        out = [c for c in out if c.states]
     out.sort(key=lambda c: (-c.score, c.unit.passage.rank, c.unit.start))
     if not out:
         return []
