@@ -233,6 +233,12 @@ def _answer_spans(q: Question, u: Unit, analyzer: Analyzer, question_terms: set[
         for s in _spans(u.text, kinds)
         if s.kind in kinds and not _echoes(s, q, analyzer, question_terms, anchor_terms)
     ]
+    if q.role and not _DEPUTY.search(q.text):  # "Kas ir priekšsēdētājs?": not the deputy
+        spans = [
+            s
+            for s in spans
+            if s.kind != "person" or not _DEPUTY.search(u.text[max(0, s.start - 25) : s.start])
+        ]
     if q.dates:  # "Līdz kuram datumam 2024. gadā …?" wants more than the year it gives
         given = max(_precision(d.value) for d in q.dates)
         spans = [
@@ -265,6 +271,8 @@ def _answer_spans(q: Question, u: Unit, analyzer: Analyzer, question_terms: set[
     return spans
 
 
+#: "priekšsēdētāja vietniece X", "deputy chair X": the deputy, not the holder of the role.
+_DEPUTY = re.compile(r"\b(vietniek\w*|vietniec\w*|deputy|vice)\b", re.IGNORECASE)
 #: Prepositions before a place that say where to or where at ("uz Rietavu", "pie Saieta
 #: laukuma", "to Tartu"): the place answers "where" in whatever case it stands.
 _WHERE_PREPOSITION = re.compile(
