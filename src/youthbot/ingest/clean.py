@@ -191,8 +191,7 @@ def _is_crumb_trail(line: str) -> bool:
         return False
     steps = [step.strip() for step in _CRUMB_SEPARATOR.split(line)]
     return len(steps) >= 2 and all(
-        step and len(step.split()) <= _CRUMB_STEP_WORDS and step[-1] not in ".!?"
-        for step in steps
+        step and len(step.split()) <= _CRUMB_STEP_WORDS and step[-1] not in ".!?" for step in steps
     )
 
 

@@ -49,6 +49,8 @@ _STREETS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 _UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+#: Capitalised street words start no street name ("Iela" in a heading).
+_STREET_WORDS_START = ("Iel", "Bulvār", "Prospekt", "Laukum", "Gatv")
 _LOWER = "a-zāčēģīķļņšūž"
 
 
@@ -84,8 +86,30 @@ def find_addresses(text: str, start: int = 0, end: int | None = None) -> list[tu
     street word in any case ("iela", "ielā", "ielu", "bulvārī"), with the house number when it
     is given ("Skolas ielā 5", "Rīgas iela 22a", "Brīvības bulvārī 32-4", "Lielo ielu 7").
     """
+    from youthbot.text.stopwords import LATVIAN_STOPWORDS
+
     stop = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in _street_pattern().finditer(text, start, stop)]
+    out: list[tuple[int, int]] = []
+    for m in _street_pattern().finditer(text, start, stop):
+        a = m.start()
+        while True:  # "Pulcēšanās Tirgus laukumā 1": a capital opening the sentence is no name
+            word = re.match(r"\S+", text[a:])
+            nxt = word.end() + a if word else a
+            rest = text[nxt : m.end()].lstrip()
+            more_names = bool(re.match(rf"[{_UPPER}0-9]", rest)) and not rest.startswith(
+                _STREET_WORDS_START
+            )
+            initial = text[:a].rstrip()[-1:] in ("", ".", "!", "?")
+            if word and word.group().lower() in LATVIAN_STOPWORDS:
+                a = nxt + (len(text[nxt : m.end()]) - len(rest))
+                continue
+            if word and initial and more_names:
+                a = nxt + (len(text[nxt : m.end()]) - len(rest))
+                continue
+            break
+        if _street_pattern().match(text, a, m.end()):
+            out.append((a, m.end()))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +172,7 @@ def find_venues(text: str, start: int = 0, end: int | None = None) -> list[Venue
 
 
 #: Endings of reflexive and past verb forms that look like genitives ("norisināsies").
-_VERB_ENDING = re.compile(r"(?:sies|ties|jās|jas|ījās|ājās)$")
+_VERB_ENDING = re.compile(r"(?:sies|ties|ījās|ājās|ējās|ojās)$")
 
 
 def _is_verb(word: str) -> bool:
