@@ -210,7 +210,10 @@ class DirectoryScreen(Screen[None]):
             )
         elif table.id == "people" and 0 <= index < len(self.people):
             p = self.people[index]
-            text = " · ".join(part for part in (p.name, _joined(p.roles), _joined(p.orgs)) if part)
+            text = " · ".join(
+                part for part in (p.name, _joined(p.roles), _joined(p.orgs))
+                if part
+            )
         else:
             text = ""
         detail.update(Text(text))
