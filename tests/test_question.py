@@ -130,3 +130,12 @@ def test_a_gerund_sets_the_scene_and_the_main_verb_is_asked() -> None:
     q = analyse_question("Kas pārgrieza lentīti, atklājot jauniešu telpu Ikšķilē?")
     assert q.kind == "who" and q.relation is None
     assert analyse_question("Kas atklāja jauniešu telpu Ikšķilē?").relation == "open"
+
+
+def test_verbs_of_one_happening_meet() -> None:
+    from youthbot.text.analyze import Analyzer
+
+    terms = set(Analyzer().terms("notiks norisinājās"))
+    q = analyse_question("Kad sāksies nometne?")
+    assert any(terms <= g for g in q.groups)
+    assert not any("cik" in g for g in analyse_question("Cikos sāksies nometne?").groups)

@@ -312,9 +312,9 @@ class Pipeline:
         # the directory can read; an LLM rewrite is a whole question
         directory = self._directory_answer(q if client is not None else asked, gen)
         answer: Answer | None = None
-        if directory is not None and client is None and q.kind == "where":
-            # the directory knows an event's town; the sentence it came from names the venue
-            # and the address as well, so a typed extractive answer says more
+        if directory is not None and client is None and (q.kind == "where" or q.clock):
+            # the directory knows an event's town and day; the sentence it came from names the
+            # venue, the address and the hour as well, so a typed extractive answer says more
             extractive = self._extractive(q, retrieval, gen)
             if extractive.answered:
                 answer, directory = extractive, None

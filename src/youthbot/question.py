@@ -293,7 +293,9 @@ def analyse_question(
         spans=tuple(find_spans(question)),
         followup=leans_on_conversation(question),
         terms=terms,
-        groups=_groups(question, terms, language, analyzer, dropped),
+        groups=_with_happening(
+            _groups(question, terms, language, analyzer, dropped), outside, analyzer
+        ),
         anchors=_anchors(question, analyzer, language),
         role=role,
         titles=tuple(question[a:b].strip() for a, b in quoted),
@@ -340,6 +342,35 @@ def _groups(
         if g and frozenset(g) not in merged:
             merged.append(frozenset(g))
     return tuple(merged)
+
+
+def _with_happening(
+    groups: tuple[frozenset[str], ...], words: list[str], analyzer: Analyzer
+) -> tuple[frozenset[str], ...]:
+    """``groups`` with the group of each verb reporting a happening joined by the terms of
+    every verb reporting the same kind: "Kad sāksies forums?" is answered by "Forums notiks
+    …", "Kur notika?" by "… norisinājās …" (``youthbot.text.happenings``)."""
+
+    found = happenings_in(words)
+    if not found:
+        return groups
+    out = list(groups)
+    for i, kind in found:
+        own = set(analyzer.query_terms(words[i]))
+        if not own:
+            continue
+        same = _happening_terms(kind, analyzer)
+        at = next((n for n, g in enumerate(out) if g & own), None)
+        if at is not None:
+            out[at] = out[at] | same
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _happening_terms(kind: Happening, analyzer: Analyzer) -> frozenset[str]:
+    from youthbot.text.happenings import HAPPENINGS
+
+    return frozenset(t for form in HAPPENINGS[kind] for t in analyzer.terms(form))
 
 
 def _anchors(question: str, analyzer: Analyzer, language: str) -> tuple[str, ...]:

@@ -43,7 +43,7 @@ QUESTION_WORDS = frozenset(
     for w in """
     kas kurš kura kuru kuri kuras kuram kurai kuriem kurām kurā kurās kuros kam ko kad kur
     cik kā kāds kāda kādu kādi kādas kādus kādā kādās kādos kādēļ kāpēc kālab kurp kurienes
-    kurieni
+    kurieni cikos cikiem
     who whom whose what which when where why how many much
     """.split()
 )
