@@ -102,3 +102,7 @@ def test_a_house_number_before_a_capital_ends_the_sentence() -> None:
 )
 def test_is_locative(word: str, locative: bool) -> None:
     assert is_locative(word) is locative
+
+
+def test_a_time_in_the_locative_does_not_qualify_a_venue() -> None:
+    assert _venues("Gada laikā centrā viesojās 300 jauniešu.") == ["centrā"]

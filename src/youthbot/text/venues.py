@@ -171,12 +171,16 @@ def find_venues(text: str, start: int = 0, end: int | None = None) -> list[Venue
     return out
 
 
+#: Nouns of time in the locative ("laikā", "gadā", "nedēļā"): they say when, not where.
+_TIME_NOUN = re.compile(
+    r"(?:laik|gad|dien|nedēļ|mēnes|mēneš|stund|brīd|posm|vakar|rīt)(?:ā|os|ās|ī)$"
+)
 #: Endings of reflexive and past verb forms that look like genitives ("norisināsies").
 _VERB_ENDING = re.compile(r"(?:sies|ties|ījās|ājās|ējās|ojās)$")
 
 
 def _is_verb(word: str) -> bool:
-    """Whether ``word`` is a verb or a month: it never qualifies a venue."""
+    """Whether ``word`` is a verb, a month or a time: it never qualifies a venue."""
     from youthbot.text.dates import month_number
     from youthbot.text.happenings import happening_of
     from youthbot.text.relations import relation_of
@@ -184,6 +188,7 @@ def _is_verb(word: str) -> bool:
     low = word.lower()
     return (
         month_number(low) is not None  # "5. maijā Kuldīgas Mākslas namā": a date, no venue
+        or _TIME_NOUN.match(low) is not None  # "Gada laikā centrā …": a time, no venue
         or bool(_VERB_ENDING.search(low))
         or happening_of(low) is not None
         or (relation_of(low) is not None and not word[:1].isupper())
