@@ -21,7 +21,8 @@ PAGES = {
         "Latgales jaunatnes darbinieku tikšanās notiks 9. maijā Preiļu novada bibliotēkas "
         "lielajā zālē, Raiņa bulvārī 7. Tikšanos rīko Preiļu novada jaunatnes lietu speciāliste "
         "Anita Vilka.\n\n"
-        "Līderu skolu pagājušajā mācību gadā absolvēja 18 jaunieši."
+        "Līderu skolu pagājušajā mācību gadā absolvēja 18 jaunieši. Dalības maksa vienam "
+        "dalībniekam ir 10 eiro, bet tikšanās kopējās izmaksas ir 1200 eiro."
     ),
     "aloja-plans.txt": (
         "Alojas jaunatnes plāns 2026.–2030. gadam\n\n"
@@ -103,3 +104,10 @@ def test_a_when_question_needs_a_sentence_stating_its_verb(scene_pipeline) -> No
 def test_a_quoted_title_no_page_names_is_declined(scene_pipeline) -> None:
     answer = scene_pipeline.ask("Cik liels ir konkursa “Zaļās idejas” budžets?")
     assert not answer.answered and answer.passages
+
+
+def test_of_two_amounts_the_one_the_question_names(scene_pipeline) -> None:
+    answer = scene_pipeline.ask("What is the total cost of the Latgale youth workers' meeting?")
+    assert answer.answered and answer.text.startswith("1,200.00 EUR")
+    answer = scene_pipeline.ask("How much is the participation fee for the Latgale meeting?")
+    assert answer.answered and answer.text.startswith("10.00 EUR")

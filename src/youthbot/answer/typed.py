@@ -126,7 +126,7 @@ def typed_candidates(
         relation = _states_relation(q, u, spans, byline)
         if q.relation is not None and q.kind == "who" and not relation:
             continue  # "Kas vada X?": a name beside X is no answer unless the sentence says so
-        span = _best_span(q, u, spans)
+        span = _best_span(q, u, spans, analyzer)
         bonus = tuning.relation_weight if relation else 0.0
         if relation and _states_by_verb(q, u):
             by_verb.add(id(u))
@@ -165,7 +165,7 @@ def typed_candidates(
     ][: tuning.max_sentences]
 
 
-def _best_span(q: Question, u: Unit, spans: list[Span]) -> Span:
+def _best_span(q: Question, u: Unit, spans: list[Span], analyzer: Analyzer) -> Span:
     """The span that answers: the one nearest the relation the question names ("Ance
     Medne-Strazda, Jauniešu mājas vadītāja"), the most precise date, else the first of the
     best expected kind."""
@@ -176,6 +176,9 @@ def _best_span(q: Question, u: Unit, spans: list[Span]) -> Span:
         if at:
             best_kind = [s for s in spans if s.kind == spans[0].kind]
             return min(best_kind, key=lambda s: min(_gap(u.text, s, a, b) for a, b in at))
+    amounts = [s for s in spans if s.kind == "amount"]
+    if q.kind == "how_much" and len(amounts) > 1:
+        return _nearest_to_question(q, u, amounts, analyzer)
     if q.kind in ("when", "until_when"):
         dated = [s for s in spans if s.kind == "date"]
         if dated and q.clock:
@@ -185,6 +188,20 @@ def _best_span(q: Question, u: Unit, spans: list[Span]) -> Span:
                 dated, key=lambda s: (q.kind == "until_when" and _until(u, s), _precision(s.value))
             )
     return spans[0]
+
+
+def _nearest_to_question(q: Question, u: Unit, spans: list[Span], analyzer: Analyzer) -> Span:
+    """Of several amounts in one sentence, the one nearest a word the question uses ("Dalības
+    maksa ir 85 eiro, bet kopējās izmaksas ir 9800 eiro" for "the total cost" → 9800)."""
+    wanted = {t for g in q.groups for t in g}
+    at = [
+        (m.start(), m.end())
+        for m in re.finditer(r"[^\W\d_]+", u.text)
+        if set(analyzer.terms(m.group())) & wanted
+    ]
+    if not at:
+        return spans[0]
+    return min(spans, key=lambda s: min(max(0, a - s.end, s.start - b) for a, b in at))
 
 
 def _gap(text: str, s: Span, a: int, b: int) -> int:
