@@ -88,3 +88,54 @@ def test_days_and_times_are_apart_from_calendar_dates() -> None:
     q = analyse_question("Kas notika pirmdien plkst. 18.00 un 5. maijā?")
     assert [d.value for d in q.dates] == ["--05-05"]
     assert [t.value for t in q.times] == ["D1", "T18:00"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "expected"),
+    [
+        # where: a venue or an address first; a town first when the question asks for one
+        ("Kur notiks jauniešu forums?", "where", ("venue", "address", "place", "org")),
+        ("Kurā pilsētā notika forums?", "where", ("place", "venue", "address", "org")),
+        ("Kāda ir biedrības biroja adrese?", "where", ("address", "venue", "place", "org")),
+        ("What is the address of the youth centre?", "where", ("address", "venue", "place", "org")),
+        (
+            "Which countries do the volunteers come from?",
+            "where",
+            ("place", "venue", "address", "org"),
+        ),
+        # who holds a role is a person
+        ("Kas ir jauniešu domes priekšsēdētājs?", "who", ("person",)),
+        # "Kurš priekšlikums …" asks which thing, "Kurš no …" who
+        ("Kurš priekšlikums ieguva visvairāk balsu?", "what", ()),
+        ("Kurš no deputātiem atklāja forumu?", "who", ("person",)),
+        # English money words after "maximum …"
+        ("What is the maximum travel reimbursement for participants?", "how_much", ("amount",)),
+    ],
+)
+def test_expected_answer_types(question: str, kind: str, expected: tuple[str, ...]) -> None:
+    q = analyse_question(question)
+    assert (q.kind, q.expected) == (kind, expected)
+
+
+def test_happening_and_clock_time() -> None:
+    assert analyse_question("Kur notiks forums?").happening == "happen"
+    assert analyse_question("Where will the camp take place?").happening == "happen"
+    assert analyse_question("Kur atrodas centrs?").happening is None
+    assert analyse_question("Cikos sāksies koncerts?").clock
+    assert analyse_question("At what time does the forum start?").clock
+    assert not analyse_question("Kad sāksies koncerts?").clock
+
+
+def test_a_gerund_sets_the_scene_and_the_main_verb_is_asked() -> None:
+    q = analyse_question("Kas pārgrieza lentīti, atklājot jauniešu telpu Ikšķilē?")
+    assert q.kind == "who" and q.relation is None
+    assert analyse_question("Kas atklāja jauniešu telpu Ikšķilē?").relation == "open"
+
+
+def test_verbs_of_one_happening_meet() -> None:
+    from youthbot.text.analyze import Analyzer
+
+    terms = set(Analyzer().terms("notiks norisinājās"))
+    q = analyse_question("Kad sāksies nometne?")
+    assert any(terms <= g for g in q.groups)
+    assert not any("cik" in g for g in analyse_question("Cikos sāksies nometne?").groups)

@@ -339,9 +339,16 @@ class Pipeline:
         # a rule-carried follow-up ("… (tikšanos Liepājā)?") is a retrieval aid, not a question
         # the directory can read; an LLM rewrite is a whole question
         directory = self._directory_answer(q if client is not None else asked, gen)
+        answer: Answer | None = None
+        if directory is not None and client is None and (q.kind == "where" or q.clock):
+            # the directory knows an event's town and day; the sentence it came from names the
+            # venue, the address and the hour as well, so a typed extractive answer says more
+            extractive = self._extractive(q, retrieval, gen)
+            if extractive.answered:
+                answer, directory = extractive, None
         if client is not None:
             answer = self._llm_answer(question, retrieval, directory, client, on_token, cancel)
-        else:
+        elif answer is None:
             answer = directory or self._extractive(q, retrieval, gen)
         if directory is not None and answer is directory:
             answer.passages = _merge_passages(

@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from youthbot.text.happenings import Happening, happenings_in
 from youthbot.text.normalize import fold
 from youthbot.text.questions import (
     QUESTION_WORDS,
@@ -30,7 +31,7 @@ EXPECTED_SPANS: dict[QuestionKind, tuple[SpanKind, ...]] = {
     "which_org": ("org", "place"),
     "when": ("date",),
     "until_when": ("date",),
-    "where": ("place", "org"),
+    "where": ("venue", "address", "place", "org"),
     "how_much": ("amount",),
     "how_many": ("count",),
     "contact": ("phone", "email", "url"),
@@ -54,6 +55,22 @@ _ASKED_NOUN = re.compile(
     r"viet|pilsēt|pilset|valst|date|day|year|month|time|place|city|town|country)\w*)",
     re.IGNORECASE,
 )
+#: "Kurā pilsētā/novadā/valstī …?", "In which town …?": a where-question asking for a town,
+#: a region or a country, answered by a place name before a venue or an address.
+_ASKS_PLACE_NAME = re.compile(
+    r"\b(?:kur|kād|which|what)\w*\s+(?:pilsēt|pilset|novad|pagast|valst|ciem|reģion|region|"
+    r"city|cities|town|countr|municipalit|village)\w*|\b(?:come|comes|came) from\b",
+    re.IGNORECASE,
+)
+#: Latvian gerunds and adverbial participles ("atklājot", "piedaloties", "vadīdams").
+_GERUND = re.compile(r"\w{3,}(?:ot|oties|dams|dama|damies|damās)$", re.IGNORECASE)
+#: "Cikos …?", "No cikiem …?", "At what time …?": a clock time, not a day.
+_ASKS_CLOCK = re.compile(
+    r"\b(?:cikos|no cikiem|līdz cikiem|plkst\w*|kurā stundā|(?:at )?what time|which hour)\b",
+    re.IGNORECASE,
+)
+#: "Kāda ir biroja adrese?", "Kurā ielā …?", "What is the address …?": a street address.
+_ASKS_ADDRESS = re.compile(r"\b(?:adres\w*|address\w*|kurā ielā|kura iela|which street)\b", re.I)
 #: Nouns for the page itself: who wrote "the article" is its author, not a word to find.
 _DOCUMENT_NOUNS = frozenset(
     """raksts raksta rakstu rakstā ziņa ziņu ziņas ziņā informācija informāciju informācijas
@@ -97,6 +114,9 @@ class Question:
             alone (a follow-up); else "".
         titles: The names it quotes ("Kas vadīja forumu “Ziemeļlatgales kafija ar
             politiķiem”?" → "Ziemeļlatgales kafija ar politiķiem"): each names one thing.
+        happening: The happening its verb reports ("Kur notiks forums?" → ``happen``,
+            "Where did they travel?" → ``attend``), if any, outside quoted titles.
+        clock: Whether it asks for a clock time ("Cikos sākas …?", "At what time …?").
     """
 
     text: str
@@ -113,6 +133,8 @@ class Question:
     role: str = ""
     asked: str = ""
     titles: tuple[str, ...] = ()
+    happening: Happening | None = None
+    clock: bool = False
 
     @property
     def english(self) -> bool:
@@ -225,7 +247,10 @@ def analyse_question(
             dropped.add(m.group())  # "how much", "kas": they ask, they name nothing
             continue
         inside = any(a <= m.start() < b for a, b in quoted)
-        rel = relation_of(m.group()) if relation is None and not inside else None
+        # a gerund ("atklājot", "organizējot") sets the scene in a clause of its own: the
+        # question asks about its main verb ("Kas pārgrieza lentīti, atklājot centru?")
+        gerund = _GERUND.search(m.group()) is not None
+        rel = relation_of(m.group()) if relation is None and not inside and not gerund else None
         if rel is not None and m.group() == role:
             held = held or rel  # a role noun is the subject too
         elif rel is not None:
@@ -234,6 +259,13 @@ def analyse_question(
         kept.append(m.group())
     if relation is None and kind in ("who", "which_org"):
         relation = held
+    outside = [
+        m.group()
+        for m in _WORD.finditer(question)
+        if not any(a <= m.start() < b for a, b in quoted)
+    ]
+    happenings = happenings_in(outside)
+    happening: Happening | None = happenings[0][1] if happenings else None
     if relation in ("write", "prepare"):  # "Kas sagatavoja rakstu par …?": the page itself
         dropped |= {w for w in kept if w.lower() in _DOCUMENT_NOUNS}
         kept = [w for w in kept if w not in dropped]
@@ -243,8 +275,14 @@ def analyse_question(
         gone = {t for w in dropped for t in analyzer.query_terms(w, vocabulary)}
         terms = tuple(t for t in terms if t not in gone)
     expected = EXPECTED_SPANS[kind]
+    if kind == "who" and role:
+        expected = ("person",)  # "Kas ir domes priekšsēdētājs?": a person holds a role
     if kind == "until_when" and _DURATION.search(question):
         expected = ("count", "date")  # "Cik ilgi ilga?" → "7 mēnešus" or "līdz 30. jūnijam"
+    if kind == "where" and _ASKS_PLACE_NAME.search(question):
+        expected = ("place", "venue", "address", "org")
+    elif kind == "where" and _ASKS_ADDRESS.search(question):
+        expected = ("address", "venue", "place", "org")
     return Question(
         text=question,
         language=language,
@@ -255,10 +293,14 @@ def analyse_question(
         spans=tuple(find_spans(question)),
         followup=leans_on_conversation(question),
         terms=terms,
-        groups=_groups(question, terms, language, analyzer, dropped),
+        groups=_with_happening(
+            _groups(question, terms, language, analyzer, dropped), outside, analyzer
+        ),
         anchors=_anchors(question, analyzer, language),
         role=role,
         titles=tuple(question[a:b].strip() for a, b in quoted),
+        happening=happening,
+        clock=kind == "when" and _ASKS_CLOCK.search(question) is not None,
     )
 
 
@@ -300,6 +342,35 @@ def _groups(
         if g and frozenset(g) not in merged:
             merged.append(frozenset(g))
     return tuple(merged)
+
+
+def _with_happening(
+    groups: tuple[frozenset[str], ...], words: list[str], analyzer: Analyzer
+) -> tuple[frozenset[str], ...]:
+    """``groups`` with the group of each verb reporting a happening joined by the terms of
+    every verb reporting the same kind: "Kad sāksies forums?" is answered by "Forums notiks
+    …", "Kur notika?" by "… norisinājās …" (``youthbot.text.happenings``)."""
+
+    found = happenings_in(words)
+    if not found:
+        return groups
+    out = list(groups)
+    for i, kind in found:
+        own = set(analyzer.query_terms(words[i]))
+        if not own:
+            continue
+        same = _happening_terms(kind, analyzer)
+        at = next((n for n, g in enumerate(out) if g & own), None)
+        if at is not None:
+            out[at] = out[at] | same
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _happening_terms(kind: Happening, analyzer: Analyzer) -> frozenset[str]:
+    from youthbot.text.happenings import HAPPENINGS
+
+    return frozenset(t for form in HAPPENINGS[kind] for t in analyzer.terms(form))
 
 
 def _anchors(question: str, analyzer: Analyzer, language: str) -> tuple[str, ...]:

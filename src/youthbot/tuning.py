@@ -108,6 +108,16 @@ class Tuning:
         "Bonus of a sentence where the question's relation (its verb, agent noun or action"
         " noun: vadīja, vadītāja, vadībā) meets the answer.",
     )
+    happening_weight: float = _knob(
+        0.15,
+        "Bonus of a sentence answering 'Kur/Kad notiks …?' that reports a happening itself"
+        " (notiks, norisinājās, pulcējās): the venue of the event, not the organiser's town.",
+    )
+    noun_relation_share: float = _knob(
+        0.5,
+        "Share of relation_weight a sentence earns when it states the question's relation"
+        " only by an agent or action noun (a title: 'priekšsēdētāja X') rather than its verb.",
+    )
     typed_tie: float = _knob(
         0.5,
         "Share of the question's subject weight a typed answer's sentence (with the sentence"

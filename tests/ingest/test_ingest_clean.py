@@ -96,3 +96,19 @@ def test_sentence_about_cookies_is_content_but_banner_is_not() -> None:
     ]
     text = "\n".join([ARTICLE, lesson, *banners, "Tagi: jaunatne, Erasmus+"])
     assert clean_text(text) == f"{ARTICLE}\n{lesson}"
+
+
+def test_crumb_trail_and_share_line_below_the_site_name_go() -> None:
+    raw = (
+        "Rūjienas novada Jauniešu centrs\nSākums / Jaunumi / Nometnes\n"
+        "Dalīties Facebook Twitter\n\nJaunieši dodas nometnē\n\n" + ARTICLE
+    )
+    cleaned = clean_text(raw)
+    assert "Sākums /" not in cleaned and "Dalīties" not in cleaned
+    assert cleaned.startswith("Rūjienas novada Jauniešu centrs\n")
+    assert "Jaunieši dodas nometnē" in cleaned and ARTICLE in cleaned
+
+
+def test_a_slash_inside_the_article_stays() -> None:
+    raw = "Jaunieši dodas nometnē\n\nPieteikumi / anketas jāiesniedz līdz 5. maijam.\n" + ARTICLE
+    assert "Pieteikumi / anketas" in clean_text(raw)

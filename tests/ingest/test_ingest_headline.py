@@ -61,3 +61,13 @@ def test_html_keeps_a_lead_paragraph_the_extractor_drops(tmp_path: Path) -> None
     assert lead in doc.text
     assert doc.text.index(BODY) < doc.text.index(lead)
     assert doc.title != "Jaunatne"
+
+
+def test_a_headline_ending_in_a_quoted_title_with_full_stops() -> None:
+    top = "Ogres novada pašvaldība\n\nAtbalstīts projekts “Jaunieši. Idejas. Darbi.”\n\n"
+    assert headline(top + BODY) == "Atbalstīts projekts “Jaunieši. Idejas. Darbi.”"
+
+
+def test_a_numbered_section_heading_is_no_headline() -> None:
+    top = "Talsu novada Jauniešu domes nolikums\n\nI. Vispārīgie jautājumi\n\n"
+    assert headline(top + BODY) == "Talsu novada Jauniešu domes nolikums"

@@ -32,6 +32,9 @@ __all__ = ["english_span", "typed_candidates"]
 
 #: Relations whose agent is a document's byline (its author) when no sentence states them.
 _BYLINE_RELATIONS = frozenset({"write", "prepare", "say"})
+#: Question kinds that ask for the agent of the relation they name ("Kas vadīja …?"); a
+#: where- or when-question naming one ("Where will the camp be held?") asks for its scene.
+_AGENT_KINDS = frozenset({"who", "which_org"})
 #: A byline stands in the last this many characters of a document.
 _BYLINE_TAIL = 400
 
@@ -79,11 +82,14 @@ def typed_candidates(
 
     question_terms = set(q.terms) | {t for g in q.groups for t in g}
     counted = _counted(q)
+    counted_terms = frozenset(analyzer.terms(_counted_word(q))) if counted else frozenset()
     need = tuning.typed_tie if q.language == "lv" else tuning.foreign_typed_tie
     by_passage: dict[int, list[Unit]] = {}
     for u in units:
         by_passage.setdefault(id(u.passage), []).append(u)
     anchor_terms = [(a, analyzer.terms(a)) for a in q.anchors]
+    named = [t for t in (frozenset(analyzer.content_words(x)) for x in q.titles) if t]
+    by_verb: set[int] = set()  # units stating the question's relation with its verb
     out: list[Candidate] = []
     for u in units:
         doc_path = u.passage.chunk.doc
@@ -96,13 +102,21 @@ def typed_candidates(
             for a, ts in anchor_terms
         ):
             continue  # the document never mentions a name or number the question gives
+        if any(not t <= setting for t in named):
+            continue  # "… konkursā “Jauniešu iniciatīvu projekti 2025”": its page names it
         spans = _answer_spans(q, u, analyzer, question_terms)
         if not spans:
             continue
         antecedent = _antecedent(u, by_passage[id(u.passage)])
         byline = _is_byline(u, document_text)
-        counting = [s for s in spans if s.kind == "count" and counted and _counts(s, counted)]
-        covered = frozenset(t for g in q.groups for t in g if counting and _stem(t, counted))
+        counting = [
+            s
+            for s in spans
+            if s.kind == "count" and counted and _counts(s, counted, counted_terms, analyzer)
+        ]
+        covered = frozenset(
+            t for g in q.groups for t in g if counting and (_stem(t, counted) or t in counted_terms)
+        )
         tie = scorer.tie(u, antecedent, whole_document=byline, covered=covered)
         standout = evidence.standout(u.dense)
         if tie < need and not (
@@ -112,19 +126,33 @@ def typed_candidates(
         relation = _states_relation(q, u, spans, byline)
         if q.relation is not None and q.kind == "who" and not relation:
             continue  # "Kas vada X?": a name beside X is no answer unless the sentence says so
-        span = _best_span(q, u, spans)
+        span = _best_span(q, u, spans, analyzer)
         bonus = tuning.relation_weight if relation else 0.0
+        if relation and _states_by_verb(q, u):
+            by_verb.add(id(u))
+        elif relation:
+            bonus *= tuning.noun_relation_share  # "priekšsēdētāja X" says less than "vadīja X"
+        if q.happening is not None and q.kind in ("where", "when") and _reports(u.text):
+            bonus += tuning.happening_weight  # "Kur notiks …?" → "Forums notiks … centrā"
         if counting:
             span = counting[0]
             bonus += tuning.cue_weight
         elif span.kind == "date" and _precise(q, u, span):
             bonus += tuning.cue_weight
+        elif q.kind == "where" and q.expected[0] != "place" and _says_where(u.text, span):
+            bonus += tuning.cue_weight  # a venue, an address, a town in the locative
         elif span.kind == "count" and q.expected[0] == "count" and q.kind == "until_when":
             if _noun_stem(span.value.partition(" ")[2]) in _TIME_UNITS:
                 bonus += tuning.cue_weight  # "Cik ilgi …?" → "7 mēnešus"
         out.append(Candidate(u, scorer.base[id(u)] + bonus, span, antecedent, relation))
-    if q.relation is not None and any(c.states for c in out):
+    if q.relation is not None and q.kind in _AGENT_KINDS and any(c.states for c in out):
         out = [c for c in out if c.states]  # where the subject and the relation meet
+        if any(id(c.unit) in by_verb for c in out):  # "Forumu vadīja X", not "priekšsēdētāja Y"
+            out = [c for c in out if id(c.unit) in by_verb]
+    if q.relation is not None and q.kind in ("when", "until_when"):
+        # "Kad tika atklāts centrs?": the date of a sentence that says it was opened, not of
+        # any sentence about the centre
+        out = [c for c in out if c.states]
     out.sort(key=lambda c: (-c.score, c.unit.passage.rank, c.unit.start))
     if not out:
         return []
@@ -137,7 +165,7 @@ def typed_candidates(
     ][: tuning.max_sentences]
 
 
-def _best_span(q: Question, u: Unit, spans: list[Span]) -> Span:
+def _best_span(q: Question, u: Unit, spans: list[Span], analyzer: Analyzer) -> Span:
     """The span that answers: the one nearest the relation the question names ("Ance
     Medne-Strazda, Jauniešu mājas vadītāja"), the most precise date, else the first of the
     best expected kind."""
@@ -148,13 +176,32 @@ def _best_span(q: Question, u: Unit, spans: list[Span]) -> Span:
         if at:
             best_kind = [s for s in spans if s.kind == spans[0].kind]
             return min(best_kind, key=lambda s: min(_gap(u.text, s, a, b) for a, b in at))
+    amounts = [s for s in spans if s.kind == "amount"]
+    if q.kind == "how_much" and len(amounts) > 1:
+        return _nearest_to_question(q, u, amounts, analyzer)
     if q.kind in ("when", "until_when"):
         dated = [s for s in spans if s.kind == "date"]
+        if dated and q.clock:
+            return max(dated, key=lambda s: (s.value.startswith("T"), _precision(s.value)))
         if dated:
             return max(
                 dated, key=lambda s: (q.kind == "until_when" and _until(u, s), _precision(s.value))
             )
     return spans[0]
+
+
+def _nearest_to_question(q: Question, u: Unit, spans: list[Span], analyzer: Analyzer) -> Span:
+    """Of several amounts in one sentence, the one nearest a word the question uses ("Dalības
+    maksa ir 85 eiro, bet kopējās izmaksas ir 9800 eiro" for "the total cost" → 9800)."""
+    wanted = {t for g in q.groups for t in g}
+    at = [
+        (m.start(), m.end())
+        for m in re.finditer(r"[^\W\d_]+", u.text)
+        if set(analyzer.terms(m.group())) & wanted
+    ]
+    if not at:
+        return spans[0]
+    return min(spans, key=lambda s: min(max(0, a - s.end, s.start - b) for a, b in at))
 
 
 def _gap(text: str, s: Span, a: int, b: int) -> int:
@@ -185,9 +232,12 @@ def _until(u: Unit, s: Span) -> bool:
 
 
 def _precise(q: Question, u: Unit, s: Span) -> bool:
-    """A date as precise as a when-question wants: a day (an end date for until-when)."""
+    """A date as precise as a when-question wants: a day (an end date for until-when, a
+    clock time for "Cikos …?")."""
     if q.kind == "until_when":
         return _until(u, s)
+    if q.clock:
+        return s.value.startswith("T")
     return _precision(s.value) >= 3 or s.value.startswith(("T", "D"))
 
 
@@ -200,6 +250,12 @@ def _answer_spans(q: Question, u: Unit, analyzer: Analyzer, question_terms: set[
         for s in _spans(u.text, kinds)
         if s.kind in kinds and not _echoes(s, q, analyzer, question_terms, anchor_terms)
     ]
+    if q.role and not _DEPUTY.search(q.text):  # "Kas ir priekšsēdētājs?": not the deputy
+        spans = [
+            s
+            for s in spans
+            if s.kind != "person" or not _DEPUTY.search(u.text[max(0, s.start - 25) : s.start])
+        ]
     if q.dates:  # "Līdz kuram datumam 2024. gadā …?" wants more than the year it gives
         given = max(_precision(d.value) for d in q.dates)
         spans = [
@@ -207,7 +263,10 @@ def _answer_spans(q: Question, u: Unit, analyzer: Analyzer, question_terms: set[
             for s in spans
             if s.kind != "date" or s.value.startswith(("T", "D")) or _precision(s.value) > given
         ]
-    spans.sort(key=lambda s: kinds.index(s.kind))
+    if q.kind == "where" and kinds[0] != "place":  # "Kur notiks …?", not "Kurā pilsētā …?"
+        spans.sort(key=lambda s: (not _says_where(u.text, s), kinds.index(s.kind)))
+    else:
+        spans.sort(key=lambda s: kinds.index(s.kind))
     if q.kind == "where" and not spans:
         spans = [
             Span("place", m.start(), m.end(), m.group(), m.group())
@@ -220,11 +279,40 @@ def _answer_spans(q: Question, u: Unit, analyzer: Analyzer, question_terms: set[
             for m in _QUOTED_NAME.finditer(u.text)
             if not set(analyzer.content_words(m.group(1))) <= question_terms
         ]
-    if q.kind == "who" and not spans and q.relation is not None:
+    if q.kind == "who" and not spans and q.relation is not None and not q.role:
+        # "Kas koordinē …?" → "jaunatnes lietu speciālists"; "Kas ir priekšsēdētājs?" asks
+        # for the person who holds it, and another role noun is no answer
         spans = _role_spans(u.text, analyzer, question_terms)
     if q.kind == "which_org" and not spans:  # "Kuras struktūras …?" → "skolēnu pašpārvaldēm"
         spans = _org_noun_spans(u.text, analyzer, question_terms)
     return spans
+
+
+#: "priekšsēdētāja vietniece X", "deputy chair X": the deputy, not the holder of the role.
+_DEPUTY = re.compile(r"\b(vietniek\w*|vietniec\w*|deputy|vice)\b", re.IGNORECASE)
+#: Prepositions before a place that say where to or where at ("uz Rietavu", "pie Saieta
+#: laukuma", "to Tartu"): the place answers "where" in whatever case it stands.
+_WHERE_PREPOSITION = re.compile(
+    r"(?:\b(?:uz|pie|pretī|netālu no|līdz|in|at|to|near)\s+)$", re.IGNORECASE
+)
+_QUOTED_PART = re.compile(r"[“„«\"][^”“„«»\"]*[”»\"]")
+
+
+def _says_where(text: str, s: Span) -> bool:
+    """Whether span ``s`` names where something is or happens: a venue or an address; a place
+    or organisation in the locative ("Valmierā", "Sabiles kultūras namā") or after a
+    preposition of place ("uz Rietavu"). An organiser in the nominative ("Forumu organizē
+    Cēsu novada pašvaldība") or a place in the genitive ("Cēsu novada …") does not."""
+    from youthbot.text.venues import is_locative
+
+    if s.kind in ("venue", "address"):
+        return True
+    if s.kind not in ("place", "org"):
+        return True
+    if _WHERE_PREPOSITION.search(text[max(0, s.start - 12) : s.start]):
+        return True
+    words = re.findall(r"[^\W\d_]+", _QUOTED_PART.sub(" ", s.text))
+    return bool(words) and is_locative(words[-1])
 
 
 def _echoes(
@@ -242,8 +330,8 @@ def _echoes(
     if s.kind in ("amount", "count"):
         return any(n.value == s.value for n in q.numbers) or s.text in q.text
     words = set(analyzer.content_words(s.text))
-    if q.kind == "where" and words & anchor_terms:
-        return True
+    if q.kind == "where" and s.kind not in ("venue", "address") and words & anchor_terms:
+        return True  # a venue may carry the town asked about: "Madonas Kultūras namā"
     return not words or words <= question_terms
 
 
@@ -288,6 +376,41 @@ def _states_relation(q: Question, u: Unit, spans: list[Span], byline: bool) -> b
     return byline and q.relation in _BYLINE_RELATIONS and any(s.kind == "person" for s in spans)
 
 
+def _states_by_verb(q: Question, u: Unit) -> bool:
+    """Whether the unit states the question's relation with the question's own verb
+    ("Kas vadīja …?" → "Forumu vadīja …"), not only with an agent or action noun
+    ("priekšsēdētāja", "vadībā") or another verb sharing its stem ("pavadīju": spent)."""
+    from youthbot.text.normalize import fold
+    from youthbot.text.relations import find_relations, relation_of
+
+    asked = next(
+        (fold(w.lower()) for w in re.findall(r"[^\W\d_]+", q.text) if relation_of(w) == q.relation),
+        "",
+    )
+    if not asked or _agent_noun(asked):
+        return False
+    return any(
+        rel == q.relation
+        and not _agent_noun(u.text[a:b])
+        and fold(u.text[a:b].lower())[:3] == asked[:3]
+        for a, b, rel in find_relations(u.text, nouns=False)
+    )
+
+
+def _agent_noun(word: str) -> bool:
+    """A role or agent noun ("priekšsēdētāja", "vadītājs", "direktore"), not a verb."""
+    from youthbot.text.roles import is_role
+
+    return is_role(word) or re.search(r"(tāj|tor|niek|niec)\w*$", word, re.IGNORECASE) is not None
+
+
+def _reports(text: str) -> bool:
+    """Whether a sentence reports a happening ("notiks", "norisinājās", "took place")."""
+    from youthbot.text.happenings import happenings_in
+
+    return bool(happenings_in(re.findall(r"[^\W\d_]+", text)))
+
+
 def _is_byline(u: Unit, document_text: Callable[[str], str]) -> bool:
     """Whether the unit is the document's byline: a name line (or label) at its very end."""
     text = document_text(u.passage.chunk.doc).rstrip()
@@ -297,10 +420,16 @@ def _is_byline(u: Unit, document_text: Callable[[str], str]) -> bool:
 
 def _counted(q: Question) -> str:
     """The noun a how-many question counts, as a folded stem ("Cik reižu …?" → "reiz")."""
+    word = _counted_word(q)
+    return _noun_stem(word) if word else ""
+
+
+def _counted_word(q: Question) -> str:
+    """The noun a how-many question counts, as written ("Cik jauniešu …?" → "jauniešu")."""
     if q.kind != "how_many":
         return ""
     m = _COUNTED.search(q.text)
-    return _noun_stem(m.group(1)) if m else ""
+    return m.group(1) if m else ""
 
 
 def _noun_stem(word: str) -> str:
@@ -311,12 +440,15 @@ def _noun_stem(word: str) -> str:
     return fold(stem(word.lower()))
 
 
-def _counts(s: Span, counted: str) -> bool:
-    """Whether a count span counts the question's noun ("34 reizes" for "Cik reižu")."""
+def _counts(s: Span, counted: str, counted_terms: frozenset[str], analyzer: Analyzer) -> bool:
+    """Whether a count span counts the question's noun ("34 reizes" for "Cik reižu"; "14
+    jaunieši" for "Cik jauniešu": the analyser reads both as one term)."""
     unit = s.value.split(" ", 1)[1] if " " in s.value else ""
     if unit == "%":
         return counted.startswith("procent") or counted.startswith("percent")
-    return bool(unit) and _noun_stem(unit) == counted
+    if not unit:
+        return False
+    return _noun_stem(unit) == counted or bool(counted_terms & set(analyzer.terms(unit)))
 
 
 def _stem(term: str, counted: str) -> bool:
@@ -335,8 +467,15 @@ _MONTHS_EN = (
 )  # fmt: skip
 
 
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def english_span(span: Span) -> str:
     """A typed span said in English: a date as "6 December 2024", an amount as "8,500.00 EUR"."""
+    if span.kind == "date" and span.value.startswith("T"):
+        return span.value[1:]  # "T15:00" → "15:00"
+    if span.kind == "date" and span.value.startswith("D"):
+        return _WEEKDAYS_EN[int(span.value[1:]) - 1]
     if span.kind == "date":
         return _english_date(span.value) or span.text
     if span.kind == "amount":

@@ -13,7 +13,7 @@ from youthbot.text.orgs import OrgMention, is_modifier
 from youthbot.text.places import PlaceMention
 from youthbot.text.roles import role_readings
 from youthbot.text.tokens import is_verb, quoted, squash, tokens
-from youthbot.text.venues import find_venues
+from youthbot.text.venues import find_named_venues
 
 _EVENT_NOUNS: tuple[str, ...] = (
     "pasākums", "tikšanās", "apmācības", "mācības", "seminārs", "konference", "forums",
@@ -460,7 +460,7 @@ def _place_in(
             venues.append((o.start, o.name))
         else:
             lower.append(_quoted_name(o, orgs))
-    venues += [(v.start, v.name) for v in find_venues(text, s, e) if not whence(v.start)]
+    venues += [(v.start, v.name) for v in find_named_venues(text, s, e) if not whence(v.start)]
     if venues:
         return min(venues)[1]
     countries: list[str] = []

@@ -221,6 +221,10 @@ class AnswerBuilder:
             marks = "".join(f"[{n}]" for n in s.citations)
             body = s.text[:-1] if s.text.endswith(".") else s.text
             parts.append(f"{body} {marks}.")
+        if self.english:  # the reader sees what the Latvian page says, as extractive answers do
+            for c in self.citations:
+                quote = " ".join(c.quote.split())
+                parts.append(f"Latvian source: “{quote}” [{c.n}]")
         return Answer(
             question=question,
             answered=True,

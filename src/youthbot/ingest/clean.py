@@ -82,6 +82,7 @@ def clean_text(text: str, *, keep_indent: bool = False) -> str:
     lines = [_tidy_line(line, keep_indent) for line in text.split("\n")]
     lines = [line for line in lines if not _is_anywhere_junk(line)]
     lines = _drop_leading_junk(lines)
+    lines = _drop_top_furniture(lines)
     lines = _drop_trailer(lines)
     return _join(lines)
 
@@ -146,6 +147,52 @@ def _drop_leading_junk(lines: list[str]) -> list[str]:
         else:
             start += _numbered_breadcrumbs(lines[start:])
     return lines[start:]
+
+
+#: A breadcrumb trail anywhere in a page's top: short steps between separators ("Sākums /
+#: Jaunumi / Mobilais darbs", "Aktualitātes › Jaunatne", "Jaunumi | Izglītība | Jaunatne").
+_CRUMB_SEPARATOR = re.compile(r"\s[/›»>|→]\s")
+_CRUMB_STEP_WORDS = 5
+#: A share line: the button and the networks' names or letters ("Dalīties: f X in",
+#: "Dalīties Facebook Twitter").
+_SHARE_LINE = re.compile(
+    r"(?:dalīties|kopīgot|share)\b[\s:|·•,]*(?:(?:facebook|twitter|x|f|in|linkedin|whatsapp|"
+    r"draugiem|e-pasts|email|telegram)\b[\s:|·•,]*)*",
+    re.IGNORECASE,
+)
+#: The top of a page ends at the first line this long or ending a sentence.
+_TOP_BODY_LINE = 200
+_TOP_LINES = 12
+
+
+def _drop_top_furniture(lines: list[str]) -> list[str]:
+    """Drop breadcrumb trails and share lines among the lines above the article's body.
+
+    A site's name, a section name or a date line may stand before the trail, so the trail is
+    looked for on each of the first lines until the body starts (a long line, or one ending a
+    sentence), not only on the first one. The article's own lines are never touched.
+    """
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        body = len(stripped) > _TOP_BODY_LINE or stripped.endswith((".", "!", "?", "…"))
+        if n >= _TOP_LINES or body:
+            return out + lines[n:]
+        if _is_crumb_trail(stripped) or (stripped and _SHARE_LINE.fullmatch(stripped)):
+            logger.debug("dropping top furniture %r", stripped)
+            continue
+        out.append(line)
+    return out
+
+
+def _is_crumb_trail(line: str) -> bool:
+    """Whether a line is a breadcrumb trail: two or more short steps between separators."""
+    if len(line) > _INLINE_CRUMB_MAX or not _CRUMB_SEPARATOR.search(line):
+        return False
+    steps = [step.strip() for step in _CRUMB_SEPARATOR.split(line)]
+    return len(steps) >= 2 and all(
+        step and len(step.split()) <= _CRUMB_STEP_WORDS and step[-1] not in ".!?" for step in steps
+    )
 
 
 def _numbered_breadcrumbs(lines: list[str]) -> int:

@@ -90,7 +90,7 @@ def headline(text: str) -> str:
     for n, line in enumerate(line.strip() for line in text.split("\n") if line.strip()):
         if n >= HEADLINE_LINES or _is_body(line):
             break
-        if not is_furniture(line):
+        if not is_furniture(line) and not _SECTION_HEADING.match(line):
             chosen = line
     if chosen:
         return short_title(_GLUED_DATE.sub("", chosen))
@@ -103,9 +103,18 @@ def headline(text: str) -> str:
 
 def _is_body(line: str) -> bool:
     stripped = line.rstrip("\"'”’»)")
+    if stripped != line and _QUOTED_END.search(line):
+        stripped = stripped.rstrip(".!?…")  # "… projekts “Jaunieši. Laiks. Darbi.”": a title
     return len(line) > _BODY_LINE or (
         len(_WORDS.findall(line)) > 3 and stripped.endswith((".", "!", "?", "…"))
     )
+
+
+#: A line ending in a quoted name whose own full stop closes it ("… “Runā. Dari. Maini.”").
+_QUOTED_END = re.compile(r"[“„«\"][^”“„«»\"]{1,80}[.!?…][”»\"]\s*$")
+#: A numbered section heading of a regulation ("I. Vispārīgie jautājumi", "2. Mērķi"): the
+#: document's parts, never its headline.
+_SECTION_HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.\s+\S")
 
 
 def is_furniture(line: str) -> bool:

@@ -27,7 +27,7 @@ HAPPENINGS: dict[Happening, tuple[str, ...]] = {
         "notikuši notikušas norisinās norisinājās norisināsies norisināties norisinājies "
         "norisinājusies norit noritēja noritēs noritēt pulcējās pulcējas pulcēsies pulcēja "
         "pulcē pulcēs aizvadīja aizvadīts aizvadīta aizvadīti aizvadītas sākās sāksies "
-        "happen happens happened happening"
+        "happen happens happened happening start starts started begin begins began"
     ).split(),
     "attend": (
         "devās dodas dosies doties devāmies devos brauca brauc brauks braukt braucām "

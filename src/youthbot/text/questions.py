@@ -43,7 +43,7 @@ QUESTION_WORDS = frozenset(
     for w in """
     kas kurš kura kuru kuri kuras kuram kurai kuriem kurām kurā kurās kuros kam ko kad kur
     cik kā kāds kāda kādu kādi kādas kādus kādā kādās kādos kādēļ kāpēc kālab kurp kurienes
-    kurieni
+    kurieni cikos cikiem
     who whom whose what which when where why how many much
     """.split()
 )
@@ -78,14 +78,19 @@ _MONEY = (
     r"(naud\w*|eiro|euro|finansējum\w*|budžet\w*|summ\w*|apmēr\w*|maks\w*|izmaks\w*|grant\w*|"
     r"atbalst\w* apmēr\w*|līdzfinansējum\w*|stipendij\w*|piešķīr\w*)"
 )
-_EN_MONEY = r"(money|funding|budget|grant|amount|sum|cost|costs|euros?|eur|fee|price)"
+_EN_MONEY = (
+    r"(money|funding|funds|budget|grants?|amount|sum|costs?|euros?|eur|fees?|prices?|"
+    r"reimbursements?|compensations?|allowances?|expenses|payments?|scholarships?|stipends?|"
+    r"contributions?|co-?financing|prizes?)"
+)
 
 # (kind, pattern) in the order they are tried; the first that matches decides.
 _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
     (
         "contact",
         r"\b(tālru\w*|telefon\w*|e-?past\w*|kontakt\w*|sazināties|sazinās|rakstīt uz|"
-        r"phone|e-?mail|contact\w*|reach)\b",
+        r"mājaslap\w*|tīmekļvietn\w*|tīmekļa vietn\w*|phone|e-?mail|contact\w*|reach|"
+        r"website|web ?page|homepage)\b",
     ),
     (
         "until_when",
@@ -102,9 +107,11 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
     ),
     (
         "where",
-        rf"\b(kur|(uz |no |pie )?{_WHICH}\s+(\w+\s+)?{_PLACE_NOUNS}|"
-        r"uz kurieni|no kurienes|kurp|where|"
-        r"(in|at|to) (which|what) (city|town|place|country|venue|building|municipality))\b",
+        rf"\b(kur|(uz |no |pie )?{_WHICH}\s+(?!no\s)(\w+\s+)?{_PLACE_NOUNS}|"
+        r"uz kurieni|no kurienes|kurp|where|adrese|adresi|adreses|address|"
+        r"(in|at|to|from) (which|what) (city|town|place|country|venue|building|municipality)|"
+        r"(which|what) (countr(y|ies)|cit(y|ies)|towns?|villages?|municipalit(y|ies)|venues?)|"
+        r"come from|comes from|came from)\b",
     ),
     (
         "how_much",
@@ -113,7 +120,8 @@ _PATTERNS: tuple[tuple[QuestionKind, str], ...] = (
         rf"cik liel\w* (ir|bija|būs)\b.*({_MONEY}|atbalst\w*)|kād\w* (ir|bija|būs)\b.*{_MONEY}|"
         rf"kād\w*\s+(\w+\s+)?{_MONEY}|"
         rf"{_MONEY}\b.*\bcik|(maksimāl|minimāl)\w* {_MONEY}|"
-        rf"how much|what (is|was) the .*{_EN_MONEY}|(maximum|minimum|largest|total) {_EN_MONEY})",
+        rf"how much|what (is|was|are|were) the .*{_EN_MONEY}|"
+        rf"(maximum|minimum|largest|total) (\w+ )?{_EN_MONEY})",
     ),
     ("how_many", r"\b(cik|how many|what number of|number of)\b"),
     ("why", r"\b(kāpēc|kādēļ|kālab|kāda iemesla dēļ|ar kādu mērķi|why|for what reason)\b"),
@@ -171,8 +179,53 @@ def question_kind(question: str) -> QuestionKind:
         text, patterns = fold(text), _FOLDED
     for kind, pattern in patterns:
         if pattern.search(text):
+            if kind == "who" and _asks_for_a_thing(text):
+                return "what"  # "Kurš priekšlikums savāca visvairāk balsu?"
             return kind
     return "other"
+
+
+#: "Kurš/Kura/Kuri/Kuras" opening a question, and the word after it.
+_WHICH_NOUN = re.compile(r"^\s*(?:un\s+|bet\s+)?(kurš|kurs|kura|kuri|kuras)\s+([^\W\d_]+)")
+#: Nominative endings that agree with each form of "kurš" ("kurš priekšlikums", "kura ideja").
+_AGREEING = {
+    "kurš": ("s", "š", "is", "us"),
+    "kurs": ("s", "š", "is", "us"),
+    "kura": ("a", "e"),
+    "kuri": ("i",),
+    "kuras": ("as", "es"),
+}
+#: Nouns for people that are not role nouns: "Kuri jaunieši …?" asks who.
+_PEOPLE_NOUNS = re.compile(
+    r"^(jaunie|jauniet|cilvēk|cilvek|dalībniek|dalibniek|skolēn|skolen|student|brīvprātīg|"
+    r"brivpratig|viesi|viesis|deputāt|deputat|puis|meiten|pārstāv|parstav|lektor|runātāj|"
+    r"runataj|trener|darbiniek|speciālist|specialist|vadītāj|vaditaj|biedr|komand|grup|"
+    r"person|autor|uzvarētāj|uzvaretaj|mentor|brīvprātīgais)",
+    re.IGNORECASE,
+)
+
+
+def _asks_for_a_thing(question: str) -> bool:
+    """Whether "Kurš/Kura …" asks which thing, not who: the word after it is a noun in the
+    nominative that agrees with it and names no person ("Kurš priekšlikums …", "Kura ideja
+    …"); a verb ("Kurš vadīja …"), "no" ("Kurš no viņiem …") or a person noun ("Kuri
+    jaunieši …", "Kura speciāliste …") keep it a who-question."""
+    from youthbot.text.happenings import happening_of
+    from youthbot.text.relations import relation_of
+    from youthbot.text.roles import is_role
+
+    m = _WHICH_NOUN.match(question)
+    if m is None:
+        return False
+    which, word = m.group(1), m.group(2)
+    if not word.endswith(_AGREEING[which]) or len(word) < 4:
+        return False
+    if is_role(word) or _PEOPLE_NOUNS.match(word):
+        return False
+    if relation_of(word) is not None or happening_of(word) is not None:
+        return False
+    # past and present verb forms that end like nominatives ("kura organizēja", "kurš runā")
+    return not re.search(r"(ēja|āja|īja|oja|uja|ēs|ās|īs|ies|ot|am|at)$", word)
 
 
 #: Words that point back into the conversation (Latvian and English).

@@ -213,7 +213,16 @@ def _is_boundary(text: str, m: re.Match[str], floor: int, ceiling: int) -> bool:
     token = _token_before(text, m.start("punct"), floor)
     if not first.isupper():
         return _plain_word(token)  # "… 80 jauniešu. 2024. gadā …" but not "Nr. 3.1.1.2.i"
+    if _ORDINAL.fullmatch(token) and _ends_address(text, m.start("punct"), floor):
+        return True  # "… Rīgas ielā 10. Dalība …": a house number, not an ordinal
     return not _keeps_sentence_open(token)
+
+
+def _ends_address(text: str, dot: int, floor: int) -> bool:
+    """Whether the number before ``dot`` is the house number of a street address."""
+    from youthbot.text.venues import find_addresses
+
+    return any(b == dot for _, b in find_addresses(text, max(floor, dot - 80), dot))
 
 
 def _sentences_in(text: str, start: int, end: int) -> list[Span]:

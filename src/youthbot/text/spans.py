@@ -19,10 +19,22 @@ from typing import Literal
 __all__ = ["SPAN_KINDS", "Span", "SpanKind", "find_spans"]
 
 SpanKind = Literal[
-    "person", "org", "place", "date", "amount", "count", "phone", "email", "url", "code"
+    "person",
+    "org",
+    "place",
+    "date",
+    "amount",
+    "count",
+    "phone",
+    "email",
+    "url",
+    "code",
+    "address",
+    "venue",
 ]
 SPAN_KINDS: tuple[SpanKind, ...] = (
-    "person", "org", "place", "date", "amount", "count", "phone", "email", "url", "code"
+    "person", "org", "place", "date", "amount", "count", "phone", "email", "url", "code",
+    "address", "venue",
 )  # fmt: skip
 
 
@@ -32,7 +44,9 @@ class Span:
 
     Attributes:
         kind: What it is: ``person``, ``org``, ``place``, ``date``, ``amount``, ``count``,
-            ``phone``, ``email``, ``url`` or ``code`` (a project or document number).
+            ``phone``, ``email``, ``url``, ``code`` (a project or document number),
+            ``address`` (a street address: "Skolas ielā 5") or ``venue`` (a facility noun in
+            the locative with what qualifies it: "jauniešu centrā “Apelsīns”").
         start: Offset of its first character in the text searched.
         end: Offset just past its last character.
         text: ``text[start:end]``, as written.
@@ -42,7 +56,7 @@ class Span:
             number with its noun ("34 reizes", "10.3 %"), a phone number's digits
             ("+37129206098"), an e-mail in lower case, a URL or code as written. A clock time
             is a ``date`` valued "T16:00", a day of the week a ``date`` valued "D1" (Monday)
-            to "D7".
+            to "D7". An address or a venue is valued as written.
     """
 
     kind: SpanKind
@@ -150,6 +164,27 @@ def find_spans(
                 add("code", m.start(), m.end(), m.group())
             else:
                 taken.append((m.start(), m.end()))
+    if want & {"address", "venue", "count", "place"}:
+        from youthbot.text.venues import find_addresses, find_venues
+
+        for a, b in find_addresses(text, start, stop):
+            if free(a, b):  # "Skolas ielā 5": no count 5, no place "Skolas"
+                if "address" in want:
+                    add("address", a, b, " ".join(text[a:b].split()))
+                else:
+                    taken.append((a, b))
+        if "venue" in want:
+            for v in find_venues(text, start, stop):
+                if free(v.start, v.end):
+                    out.append(
+                        Span(
+                            "venue",
+                            v.start,
+                            v.end,
+                            text[v.start : v.end],
+                            " ".join(text[v.start : v.end].split()),
+                        )
+                    )
     if want & {"date", "count"}:
         from youthbot.text.dates import find_dates
 
@@ -184,13 +219,27 @@ def find_spans(
                     taken.append((a.start, a.end))
         if "count" in want:
             for c in find_counts(text, start, stop):
-                if free(c.start, c.end):
+                if free(c.start, c.end) and not _list_number(text, c.start, c.end):
                     value = f"{c.value:g} {c.unit}".strip()
                     add("count", c.start, c.end, value)
     if want & {"person", "org", "place"}:
-        out.extend(_named_spans(text, start, stop, want, sentences))
+        addresses = [(s.start, s.end) for s in out if s.kind == "address"]
+        out.extend(
+            n
+            for n in _named_spans(text, start, stop, want, sentences)
+            if n.kind != "place" or all(n.end <= a or n.start >= b for a, b in addresses)
+        )
     out.sort(key=lambda s: (s.start, -(s.end - s.start)))
     return out
+
+
+def _list_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the number of a list item or a clause ("2. Jauniešu
+    dome darbojas …", "16. Priekšsēdētājs …"): digits and a full stop opening a line."""
+    if not text[start:end].isdigit() or text[end : end + 1] != ".":
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
 
 
 def _weekday_number(stem: str) -> int:

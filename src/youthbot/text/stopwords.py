@@ -69,5 +69,6 @@ ENGLISH_STOPWORDS: frozenset[str] = frozenset(
     theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom whose why will with would you
     your yours yourself yourselves
+    must may might shall ought also many much come comes came
     """.split()
 )
