@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from youthbot.errors import IndexCorruptError
 from youthbot.index.segments import (
     SegmentList,
+    damaged_part,
     link_segment,
     merge_from,
     new_segment_name,
@@ -237,12 +238,9 @@ class DenseIndex:
         return cls(generation, SegmentList(tuple(files), tuple(rows)), parts, all_ids, dim)
 
 
-def _damaged(path: Path, exc: BaseException) -> IndexCorruptError:
-    reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-    return IndexCorruptError(
-        f"vector file {path} is damaged ({reason}); `youthbot index` repairs it"
-    )
 
+def _damaged(path: Path, exc: BaseException) -> IndexCorruptError:
+    return damaged_part("vector", path, exc)
 
 def write_dense(
     target: Path,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from youthbot.errors import IndexCorruptError
 from youthbot.index.segments import (
     SegmentList,
+    damaged_part,
     link_segment,
     merge_from,
     new_segment_name,
@@ -309,12 +310,9 @@ class LexicalIndex:
         return segments, parts, ids
 
 
-def _damaged(path: Path, exc: BaseException) -> IndexCorruptError:
-    reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-    return IndexCorruptError(
-        f"lexical index file {path} is damaged ({reason}); `youthbot index` repairs it"
-    )
 
+def _damaged(path: Path, exc: BaseException) -> IndexCorruptError:
+    return damaged_part("lexical index", path, exc)
 
 def write_lexical(
     target: Path,

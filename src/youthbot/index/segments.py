@@ -115,3 +115,11 @@ def merge_from(rows: Sequence[int], dead: Sequence[int]) -> int:
             break
         start -= 1
     return start - 1 if start < len(rows) else len(rows)
+
+
+def damaged_part(what: str, path: Path, exc: BaseException) -> IndexCorruptError:
+    """The one-line error for a damaged part file (``what``: "vector", "lexical index")."""
+    reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    return IndexCorruptError(
+        f"{what} file {path} is damaged ({reason}); `youthbot index` repairs it"
+    )
