@@ -374,6 +374,7 @@ class IndexBuilder:
                 store.conn.commit()
             finally:
                 store.close()
+            guard.stamp_checked(building / DB_NAME)
             if prev is not None:
                 prev.close()
                 prev = None

@@ -190,3 +190,18 @@ def test_rebuild_starts_fresh_whatever_the_damage(damaged: Path, corpus: Path) -
     assert {p.name for p in damaged.glob("gen-*")} == {live.name}
     code, output = _run(damaged, ["search", "nometne Ventspilī", "--mode", "lexical"])
     assert code == 0 and "nometne.txt" in output, output
+
+
+def test_a_database_changed_since_its_build_is_checked_again(built_index: Path, tmp_path: Path):
+    """The whole-file check is skipped only for a database exactly as its build left it."""
+    from youthbot.index.guard import CHECKED_NAME, stamp_checked
+
+    index = tmp_path / "embeddings"
+    shutil.copytree(built_index, index)
+    db = _live(index) / "index.sqlite"
+    assert (db.parent / CHECKED_NAME).is_file()  # the build stamped what it wrote
+    stamp_checked(db)  # as if this copy were the build's own file
+    assert _run(index, ["stats"])[0] == 0
+    _garbage_mid_file(index)  # same size, changed since the stamp
+    code, output = _run(index, ["stats"])
+    assert code == 1 and "index.sqlite is damaged" in output, output
