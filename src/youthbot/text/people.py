@@ -331,15 +331,7 @@ class _Finder:
             if self._named_after(end) or j in self.place_idx:
                 return None
             # "vadītāja Kaja Tamm", "Mans vārds ir Lucía Fernández": kept as written
-            return NameHit(
-                clean_name(f"{toks[i].text} {surname_written}"),
-                self._gender_hint(i, end),
-                i,
-                end,
-                toks[i].start,
-                toks[end].end,
-                True,
-            )
+            return self._as_written(i, end, surname_written)
         if readings:
             gender, case, base = self._choose(readings, toks[j].text, i, end)
         else:
@@ -368,15 +360,7 @@ class _Finder:
             hint = self._case_hint(i, end)
             if hint == "nom" and shared and not any(c == "nom" for _, c in shared):
                 if self._introduced(i):  # "Mani sauc Matteo Rossi": a foreign name, undeclined
-                    return NameHit(
-                        clean_name(f"{toks[i].text} {surname_written}"),
-                        self._gender_hint(i, end),
-                        i,
-                        end,
-                        toks[i].start,
-                        toks[end].end,
-                        True,
-                    )
+                    return self._as_written(i, end, surname_written)
             gender, case = _pick(shared, hint)
             base = _given_base(toks[i].text, gender, case)
         if self._named_after(end) and case == "gen":
@@ -481,6 +465,19 @@ class _Finder:
         if not readings:
             return not self.opening(i - 1)  # "Grāmatas Mazā Lāsīte": a capital inside a title
         return not any(r.case == "nom" for r in readings)
+
+    def _as_written(self, i: int, end: int, surname: str) -> NameHit:
+        """A foreign name kept as written ("vadītāja Kaja Tamm", "Mani sauc Matteo Rossi")."""
+        toks = self.toks
+        return NameHit(
+            clean_name(f"{toks[i].text} {surname}"),
+            self._gender_hint(i, end),
+            i,
+            end,
+            toks[i].start,
+            toks[end].end,
+            True,
+        )
 
     def _introduced(self, i: int) -> bool:
         """Whether the words before token ``i`` introduce a person: a role word in the
