@@ -56,13 +56,13 @@ def test_full_disk_during_a_build_is_one_line_and_keeps_the_index(
     db_size = (live / "index.sqlite").stat().st_size
     sentences = [
         f"Jauniešu centrs {n}. reizi rīkoja semināru par brīvprātīgo darbu Kurzemē."
-        for n in range(150)
+        for n in range(300)
     ]
     (docs / "liels.txt").write_text(" ".join(sentences), encoding="utf-8")
 
     def small_files() -> None:  # no file may grow past the current database plus a little
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        limit = db_size + 64 * 1024
+        limit = db_size + 16 * 1024
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("YOUTHBOT_")}

@@ -279,3 +279,63 @@ def test_an_index_with_vectors_in_sqlite_is_migrated_without_embedding(
     )
     assert not embedded
     assert _hits(fresh, "dense") == dense
+
+
+def _as_schema_2(db: Path) -> None:
+    """Rewrite a database as schema 2 stored it: every chunk's text beside the document's,
+    and every directory mention naming its document by path."""
+    con = sqlite3.connect(db)
+    con.execute("ALTER TABLE chunks ADD COLUMN text TEXT NOT NULL DEFAULT ''")
+    con.execute(
+        'UPDATE chunks SET text = (SELECT substr(d.text, chunks.start + 1, chunks."end" -'
+        " chunks.start) FROM documents d WHERE d.id = chunks.doc_id)"
+    )
+    con.execute(
+        "CREATE TABLE old_mentions AS SELECT d.path AS doc, m.kind, m.key, m.start_pos,"
+        " m.end_pos, m.quote, m.ctx_start, m.ctx_end FROM dir_mentions m"
+        " JOIN dir_docs d ON d.id = m.doc"
+    )
+    con.execute("DROP TABLE dir_mentions")
+    con.execute("DROP TABLE dir_docs")
+    con.execute("ALTER TABLE old_mentions RENAME TO dir_mentions")
+    con.execute("UPDATE manifest SET value = '2' WHERE key = 'schema_version'")
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+
+
+def test_an_index_of_schema_2_is_upgraded_without_embedding_and_shrinks(
+    tmp_path: Path, small_corpus: Path
+) -> None:
+    """Schema 2 stored chunk texts twice and a path in every mention: `youthbot index`
+    upgrades it in place of asking for a rebuild, reuses every vector, answers as before
+    and gives the dropped texts' pages back."""
+    p = _pipeline(tmp_path, small_corpus)
+    p.build_index([small_corpus])
+    dense, lexical = _hits(p, "dense"), _hits(p, "lexical")
+    people, events = p.facts.all_people(), p.facts.all_events()
+    live = IndexLayout(tmp_path / "idx").current()
+    assert live is not None
+    _as_schema_2(live / "index.sqlite")
+    fresh = _pipeline(tmp_path, small_corpus)
+    with pytest.raises(IndexMismatchError, match="youthbot index"):
+        fresh.search("Liepāja")
+    embedded: list[BuildProgress] = []
+    fresh.build_index(
+        [small_corpus], progress=lambda e: embedded.append(e) if e.stage == "embed" else None
+    )
+    assert not embedded
+    assert _hits(fresh, "dense") == dense and _hits(fresh, "lexical") == lexical
+    assert fresh.facts.all_people() == people and fresh.facts.all_events() == events
+    new = IndexLayout(tmp_path / "idx").current()
+    assert new is not None and new != live
+    con = sqlite3.connect(new / "index.sqlite")
+    assert "text" not in {r[1] for r in con.execute("PRAGMA table_info(chunks)")}
+    kinds = {r[1]: r[2] for r in con.execute("PRAGMA table_info(dir_mentions)")}
+    free = con.execute("PRAGMA freelist_count").fetchone()[0]
+    con.close()
+    assert kinds["doc"] == "INTEGER"
+    assert free == 0  # the dropped texts' pages were given back
+    for hit in fresh.search("Liepāja"):  # a chunk's text is its span of the document
+        doc = fresh.document(hit.chunk.doc)
+        assert doc.text[hit.chunk.start : hit.chunk.end] == hit.chunk.text

@@ -115,7 +115,7 @@ def _make_legacy(index: Path, cwd: Path) -> None:
         con.execute("UPDATE documents SET path = ? WHERE path = ?", (relative, path))
         for table in ("dir_people", "dir_orgs", "dir_places", "dir_projects", "dir_events"):
             con.execute(f"UPDATE {table} SET doc = ? WHERE doc = ?", (relative, path))
-        con.execute("UPDATE dir_mentions SET doc = ? WHERE doc = ?", (relative, path))
+        con.execute("UPDATE dir_docs SET path = ? WHERE path = ?", (relative, path))
     con.commit()
     con.close()
 

@@ -355,6 +355,12 @@ class IndexBuilder:
                 parts = self._previous_parts(current, prev, report)
             store = Store(building / DB_NAME)
             try:
+                # a copied database of an older schema: its every document is stored again
+                upgrading = (
+                    prev is not None and not legacy and prev.schema_version() < SCHEMA_VERSION
+                )
+                if upgrading:
+                    _upgrade(store)
                 store.ids_above(parts.max_chunk, parts.max_sentence)
                 if not legacy:
                     _rename_documents(store, report.renamed)
@@ -372,6 +378,8 @@ class IndexBuilder:
                 notify(BuildProgress("write", 0, 1))
                 self._write_indexes(store, building, parts, added)
                 store.conn.commit()
+                if upgrading:
+                    store.compact()
             finally:
                 store.close()
             guard.stamp_checked(building / DB_NAME)
@@ -611,6 +619,15 @@ def _stored_documents(source: Store, todo: list[Document], report: IndexReport) 
         doc = source.document(path)
         out.append(doc if key == path else dataclasses.replace(doc, path=key))
     return out
+
+
+def _upgrade(store: Store) -> None:
+    """Bring a database copied from the previous schema to this one before it is written
+    (its documents are then stored again, by the refresh an older schema triggers)."""
+    from youthbot.directory.db import FactStore
+
+    store.upgrade()
+    FactStore(store.conn).upgrade()
 
 
 def _parts_intact(generation: Path, store: Store) -> bool:

@@ -19,7 +19,8 @@ from youthbot.types import Chunk, Document, Turn
 logger = logging.getLogger(__name__)
 
 #: 2: vectors moved out to segment files; per-sentence terms stored.
-SCHEMA_VERSION = 2
+#: 3: a chunk's text is not stored twice: it is read as its span of the document's text.
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,7 +39,6 @@ CREATE TABLE IF NOT EXISTS chunks (
     ordinal INTEGER NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
     terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, ordinal);
@@ -53,6 +53,8 @@ CREATE TABLE IF NOT EXISTS sentences (
 );
 CREATE INDEX IF NOT EXISTS sentences_by_doc ON sentences(doc_id, start);
 """
+#: A chunk's text, its span of the document's text (SQLite counts characters, as Python does).
+_CHUNK_TEXT = 'substr(d.text, c.start + 1, c."end" - c.start)'
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,19 @@ class Store:
             return int(value)
         except ValueError:
             return 1
+
+    def upgrade(self) -> None:
+        """Bring a database copied from an older schema (2) to this one, before it is
+        written: the chunk texts it stored beside the document texts are dropped (no commit).
+        The caller re-stores every document and compacts the file after the build."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(chunks)")}
+        if "text" in columns:
+            self.conn.execute("ALTER TABLE chunks DROP COLUMN text")
+
+    def compact(self) -> None:
+        """Give the file's free pages back to the disk (after ``upgrade``; commits first)."""
+        self.conn.commit()
+        self.conn.execute("VACUUM")
 
     def close(self) -> None:
         """Close the connection."""
@@ -196,9 +211,8 @@ class Store:
         chunk_ids = []
         for c, t in zip(chunks, terms, strict=True):
             cur = self.conn.execute(
-                'INSERT INTO chunks(id, doc_id, ordinal, start, "end", text, terms)'
-                " VALUES (?,?,?,?,?,?,?)",
-                (self._take("chunk"), doc_id, c.ordinal, c.start, c.end, c.text, " ".join(t)),
+                'INSERT INTO chunks(id, doc_id, ordinal, start, "end", terms) VALUES (?,?,?,?,?,?)',
+                (self._take("chunk"), doc_id, c.ordinal, c.start, c.end, " ".join(t)),
             )
             chunk_ids.append((c.start, c.end, cur.lastrowid))
         rows = []
@@ -295,7 +309,10 @@ class Store:
 
     def chunk_texts(self) -> Iterable[str]:
         """The text of every chunk."""
-        return (r[0] for r in self.conn.execute("SELECT text FROM chunks ORDER BY id"))
+        rows = self.conn.execute(
+            f"SELECT {_CHUNK_TEXT} FROM chunks c JOIN documents d ON d.id = c.doc_id ORDER BY c.id"
+        )
+        return (r[0] for r in rows)
 
     def chunks(self, ids: Sequence[int]) -> dict[int, StoredChunk]:
         """The chunks with these ids (missing ids are left out)."""
@@ -303,7 +320,7 @@ class Store:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
-            f'SELECT c.id, d.path, c.ordinal, c.start, c."end", c.text, d.title, d.date'
+            f'SELECT c.id, d.path, c.ordinal, c.start, c."end", {_CHUNK_TEXT}, d.title, d.date'
             f" FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({marks})",
             list(ids),
         ).fetchall()
@@ -314,7 +331,7 @@ class Store:
     def chunks_of(self, path: str) -> list[StoredChunk]:
         """Every chunk of one document, in order."""
         rows = self.conn.execute(
-            'SELECT c.id, d.path, c.ordinal, c.start, c."end", c.text, d.title, d.date'
+            f'SELECT c.id, d.path, c.ordinal, c.start, c."end", {_CHUNK_TEXT}, d.title, d.date'
             " FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE d.path = ?"
             " ORDER BY c.ordinal",
             (path,),
@@ -397,6 +414,19 @@ class SessionStore:
                 )
         except sqlite3.DatabaseError as exc:
             raise history_damaged(self.path, exc) from None
+
+    def upgrade(self) -> None:
+        """Bring a database copied from an older schema (2) to this one, before it is
+        written: the chunk texts it stored beside the document texts are dropped (no commit).
+        The caller re-stores every document and compacts the file after the build."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(chunks)")}
+        if "text" in columns:
+            self.conn.execute("ALTER TABLE chunks DROP COLUMN text")
+
+    def compact(self) -> None:
+        """Give the file's free pages back to the disk (after ``upgrade``; commits first)."""
+        self.conn.commit()
+        self.conn.execute("VACUUM")
 
     def close(self) -> None:
         """Close the connection."""

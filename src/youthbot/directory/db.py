@@ -72,15 +72,18 @@ CREATE TABLE IF NOT EXISTS dir_events (
     evidence TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dir_events_doc ON dir_events(doc);
+CREATE TABLE IF NOT EXISTS dir_docs (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS dir_mentions (
-    doc TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
+    doc INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
     start_pos INTEGER NOT NULL, end_pos INTEGER NOT NULL, quote TEXT NOT NULL,
     ctx_start INTEGER, ctx_end INTEGER
 );
 CREATE INDEX IF NOT EXISTS dir_mentions_doc ON dir_mentions(doc);
 CREATE INDEX IF NOT EXISTS dir_mentions_key ON dir_mentions(kind, key);
 """
-_TABLES = ("dir_people", "dir_orgs", "dir_places", "dir_projects", "dir_events", "dir_mentions")
+#: The tables whose rows name their document by path (``dir_mentions``, the largest, names it
+#: by its ``dir_docs`` id: a path of every mention took a tenth of the index).
+_TABLES = ("dir_people", "dir_orgs", "dir_places", "dir_projects", "dir_events")
 
 
 def _row(m: Mention) -> tuple[Any, ...]:
@@ -137,17 +140,37 @@ class FactStore:
             if statement.strip():
                 self.conn.execute(statement)
 
+    def upgrade(self) -> None:
+        """Bring the tables of a database copied from an older schema to this one (no
+        commit). Mentions named their document by path then: the table is dropped and made
+        again, and every document's facts are written again by the build that upgrades."""
+        columns = {r[1]: r[2] for r in self.conn.execute("PRAGMA table_info(dir_mentions)")}
+        if columns.get("doc", "").upper() == "TEXT":
+            self.conn.execute("DROP TABLE dir_mentions")
+        self.create_schema()
+
     def remove_document(self, doc_path: str) -> None:
         """Delete every fact read from ``doc_path`` (no commit)."""
         self._forget()
         for table in _TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc_path,))
+        row = self.conn.execute("SELECT id FROM dir_docs WHERE path = ?", (doc_path,)).fetchone()
+        if row is not None:
+            self.conn.execute("DELETE FROM dir_mentions WHERE doc = ?", row)
+            self.conn.execute("DELETE FROM dir_docs WHERE id = ?", row)
 
     def rename_document(self, old: str, new: str) -> None:
         """Move every fact read from ``old`` to the document path ``new`` (no commit)."""
         self._forget()
         for table in _TABLES:
             self.conn.execute(f"UPDATE {table} SET doc = ? WHERE doc = ?", (new, old))
+        self.conn.execute("UPDATE dir_docs SET path = ? WHERE path = ?", (new, old))
+
+    def _doc_id(self, doc_path: str) -> int:
+        """The ``dir_docs`` id of a document path (given one when it has none)."""
+        self.conn.execute("INSERT OR IGNORE INTO dir_docs(path) VALUES (?)", (doc_path,))
+        row = self.conn.execute("SELECT id FROM dir_docs WHERE path = ?", (doc_path,)).fetchone()
+        return int(row[0])
 
     def replace_document(self, doc_path: str, facts: DocumentFacts) -> None:
         """Replace the facts of ``doc_path`` with ``facts`` (no commit).
@@ -159,6 +182,7 @@ class FactStore:
         self._forget()
         self.remove_document(doc_path)
         ex = self.conn.execute
+        doc_id = self._doc_id(doc_path)
         mentions: list[tuple[Any, ...]] = []
         for p in facts.people:
             ex(
@@ -173,7 +197,7 @@ class FactStore:
                     json.dumps(p.places, ensure_ascii=False),
                 ),
             )
-            mentions += [(doc_path, "person", p.key, *_row(m)) for m in p.mentions]
+            mentions += [(doc_id, "person", p.key, *_row(m)) for m in p.mentions]
         for o in facts.orgs:
             ex(
                 "INSERT INTO dir_orgs VALUES (?, ?, ?, ?, ?, ?)",
@@ -186,10 +210,10 @@ class FactStore:
                     json.dumps(o.places, ensure_ascii=False),
                 ),
             )
-            mentions += [(doc_path, "org", o.key, *_row(m)) for m in o.mentions]
+            mentions += [(doc_id, "org", o.key, *_row(m)) for m in o.mentions]
         for pl in facts.places:
             ex("INSERT INTO dir_places VALUES (?, ?, ?)", (doc_path, pl.name, pl.kind))
-            mentions += [(doc_path, "place", pl.name, *_row(m)) for m in pl.mentions]
+            mentions += [(doc_id, "place", pl.name, *_row(m)) for m in pl.mentions]
         for pr in facts.projects:
             ex(
                 "INSERT INTO dir_projects VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -203,9 +227,9 @@ class FactStore:
                     json.dumps(pr.orgs, ensure_ascii=False),
                 ),
             )
-            mentions += [(doc_path, "project", pr.key, *_row(m)) for m in pr.mentions]
+            mentions += [(doc_id, "project", pr.key, *_row(m)) for m in pr.mentions]
         for i, e in enumerate(facts.events):
-            evidence = {k: v.to_dict() for k, v in e.evidence.items()}
+            evidence = {k: _evidence_value(v, e) for k, v in e.evidence.items()}
             ex(
                 "INSERT INTO dir_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -240,12 +264,12 @@ class FactStore:
         """Mentions of one kind of fact (of these keys only, when given), grouped by
         (key, document) in one pass."""
         sql = (
-            "SELECT key, doc, start_pos, end_pos, quote, ctx_start, ctx_end FROM dir_mentions"
-            " WHERE kind = ?"
+            "SELECT m.key, d.path, m.start_pos, m.end_pos, m.quote, m.ctx_start, m.ctx_end"
+            " FROM dir_mentions m JOIN dir_docs d ON d.id = m.doc WHERE m.kind = ?"
         )
         args: list[Any] = [kind]
         if keys is not None:
-            sql += f" AND key IN ({', '.join('?' * len(keys))})"
+            sql += f" AND m.key IN ({', '.join('?' * len(keys))})"
             args += list(keys)
         out: _Mentions = defaultdict(list)
         for key, doc, start, end, quote, ctx_start, ctx_end in self._rows(sql, args):
@@ -696,8 +720,27 @@ def _event(row: Sequence[Any]) -> Event:
         start=s,
         end=e,
         quote=q,
-        evidence={k: _mention_of(v) for k, v in json.loads(ev).items()},
+        evidence={k: _evidence_mention(v, doc, s, e, q) for k, v in json.loads(ev).items()},
     )
+
+
+def _evidence_value(m: Mention, event: Event) -> Any:
+    """An event's evidence mention as stored: ``[]`` for the event's own sentence,
+    ``[start, end, quote]`` for another span of its document, else the whole mention."""
+    if m.doc != event.doc or m.context is not None:
+        return m.to_dict()
+    if (m.start, m.end, m.quote) == (event.start, event.end, event.quote):
+        return []
+    return [m.start, m.end, m.quote]
+
+
+def _evidence_mention(value: Any, doc: str, start: int, end: int, quote: str) -> Mention:
+    """The mention of ``_evidence_value`` (of the event at ``doc``, ``start:end``)."""
+    if isinstance(value, dict):
+        return _mention_of(value)
+    if not value:
+        return Mention(doc, start, end, quote)
+    return Mention(doc, value[0], value[1], value[2])
 
 
 def _join_people(rows: Iterable[tuple[Any, ...]], mentions: _Mentions) -> list[PersonEntry]:
