@@ -7,10 +7,10 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
 
 from youthbot.text.dates import DateMention, find_dates
 from youthbot.text.lang import guess_from_words
+from youthbot.text.lemmas import dictionary_lemma
 from youthbot.text.normalize import fold, nfc
 from youthbot.text.stem import stem
 from youthbot.text.stopwords import ENGLISH_STOPWORDS, LATVIAN_STOPWORDS
@@ -46,21 +46,13 @@ _DECIMAL = re.compile(r"\d+\.\d+")
 _URL_TRAIL = ".,;:!?)]}'\"”’»"
 
 
-_LOOKUP: Any = None
-
-
 def _lemma(word: str) -> str:
     """The lemma simplemma's Latvian dictionary gives for a lower-case word, else the word.
 
     Only the dictionary is consulted: simplemma's suffix rules guess badly on words typed
     without diacritics ("liepaja" → "liepa"), where the stemmer alone does better.
     """
-    global _LOOKUP
-    if _LOOKUP is None:
-        from simplemma.strategies import DictionaryLookupStrategy
-
-        _LOOKUP = DictionaryLookupStrategy()
-    lemma = _LOOKUP.get_lemma(word, "lv")
+    lemma = dictionary_lemma(word)
     if lemma is None:
         return _verb_infinitive(word)
     if lemma.startswith("ne") and not word.startswith("ne"):

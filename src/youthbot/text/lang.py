@@ -64,9 +64,9 @@ def _script_language(letters: str) -> str | None:
 
 def _simplemma_language(text: str) -> str | None:
     """simplemma's verdict among Latvian and English, or None when it is unsure."""
-    import simplemma
+    from youthbot.text.lemmas import language_proportions
 
-    ranked = simplemma.langdetect(text, lang=("lv", "en"))
+    ranked = language_proportions(text, ("lv", "en"))
     best, score = ranked[0]
     return best if best != "unk" and score > 0 else None
 

@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
+from youthbot.text.lemmas import dictionary_lemma, lemmatize
 
 OPEN_QUOTES = "“„\"«‘'"
 CLOSE_QUOTES = "”\"»’'“"
@@ -138,7 +138,7 @@ def is_verb(word: str) -> bool:
         return False
     if _VERB_ENDINGS.search(word) or word.endswith("t"):
         return True
-    lemma = simplemma.lemmatize(word, lang="lv")
+    lemma = lemmatize(word)
     return lemma != word and lemma.endswith(("t", "ties"))
 
 
@@ -160,18 +160,10 @@ def sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int
     return None
 
 
-_LOOKUP: object = None
-
-
 @lru_cache(maxsize=50_000)
 def common_lemma(word: str) -> str | None:
     """The dictionary lemma of a common Latvian word (``daļu`` → ``daļa``), else None."""
-    global _LOOKUP
-    if _LOOKUP is None:
-        from simplemma.strategies import DictionaryLookupStrategy
-
-        _LOOKUP = DictionaryLookupStrategy()
-    lemma = _LOOKUP.get_lemma(word.lower(), "lv")  # type: ignore[attr-defined]
+    lemma = dictionary_lemma(word.lower())
     return lemma if lemma is not None and lemma[:1].islower() else None
 
 
@@ -183,10 +175,5 @@ def is_common_word(word: str) -> bool:
     ``rīgā`` → ``Rīga``); a lower-case lemma means a common noun, verb or adjective
     (``skolas`` → ``skola``, ``esot`` → ``būt``). Unknown words are not common.
     """
-    global _LOOKUP
-    if _LOOKUP is None:
-        from simplemma.strategies import DictionaryLookupStrategy
-
-        _LOOKUP = DictionaryLookupStrategy()
-    lemma = _LOOKUP.get_lemma(word.lower(), "lv")  # type: ignore[attr-defined]
+    lemma = dictionary_lemma(word.lower())
     return lemma is not None and lemma[:1].islower()
