@@ -18,6 +18,9 @@ if [ "$MODE" != "--no-install" ]; then
     # requirement is already met and pip never reaches for a multi-GB CUDA build.
     .venv/bin/python -m pip install --quiet "torch==2.13.0"
     .venv/bin/python -m pip install --quiet -e ".[dev]"
+    # An editable install leaves youthbot's own modules uncompiled: compile them now, as a
+    # normal install does, so that no command (a cold `youthbot ask`) compiles them first.
+    .venv/bin/python -m compileall -q src/youthbot
     .venv/bin/python - <<'PY'
 import torch
 assert not torch.version.cuda, f"a CUDA build of torch was installed ({torch.__version__})"
