@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from youthbot.directory.db import FactStore
 from youthbot.directory.entries import PersonEntry
 from youthbot.directory.extract import extract_facts
@@ -155,3 +157,18 @@ def test_reads_are_dropped_after_a_write(corpus_facts: dict[str, DocumentFacts])
     store.remove_document(LIEPAJA)
     assert store.people() == [] and before > 0
     assert store.lookup().person("Tatjana Makovija") is None
+
+
+def test_looking_up_projects_one_by_one_reads_the_events_once(
+    fact_store: FactStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A question names many projects; each single read joined them to their events by
+    # scanning every event again (3 s a question at 200k chunks). The join is made once.
+    projects = fact_store.projects()
+    assert len(projects) >= 2 and any(p.events for p in projects)
+    one = _reopened(fact_store)
+    scans = []
+    heads = one.event_heads
+    monkeypatch.setattr(one, "event_heads", lambda: scans.append(1) or heads())
+    assert [one.project(p.key) for p in projects] == projects
+    assert len(scans) == 1

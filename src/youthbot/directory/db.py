@@ -128,6 +128,7 @@ class FactStore:
         self._project_names: tuple[EntryName, ...] | None = None
         self._parts: dict[str, set[str]] | None = None
         self._numbers: dict[str, str] | None = None
+        self._project_events: dict[str, list[str]] | None = None
         self._person_by_key: dict[str, PersonEntry | None] = {}
         self._org_by_key: dict[str, OrgEntry | None] = {}
         self._project_by_key: dict[str, ProjectEntry | None] = {}
@@ -502,12 +503,15 @@ class FactStore:
         return self._numbers
 
     def _events_of_projects(self) -> dict[str, list[str]]:
-        """Folded project name → the titles of its events."""
-        events_of: dict[str, list[str]] = defaultdict(list)
-        for e in self.event_heads():
-            if e.project:
-                events_of[fold(e.project)].append(e.title)
-        return events_of
+        """Folded project name → the titles of its events (made once, kept until a write:
+        each project a question names reads it)."""
+        if self._project_events is None:
+            events_of: dict[str, list[str]] = defaultdict(list)
+            for e in self.event_heads():
+                if e.project:
+                    events_of[fold(e.project)].append(e.title)
+            self._project_events = dict(events_of)
+        return self._project_events
 
     def places(self) -> list[PlaceEntry]:
         """Every place with its kind and mentions, most mentioned first."""
