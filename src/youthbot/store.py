@@ -415,19 +415,6 @@ class SessionStore:
         except sqlite3.DatabaseError as exc:
             raise history_damaged(self.path, exc) from None
 
-    def upgrade(self) -> None:
-        """Bring a database copied from an older schema (2) to this one, before it is
-        written: the chunk texts it stored beside the document texts are dropped (no commit).
-        The caller re-stores every document and compacts the file after the build."""
-        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(chunks)")}
-        if "text" in columns:
-            self.conn.execute("ALTER TABLE chunks DROP COLUMN text")
-
-    def compact(self) -> None:
-        """Give the file's free pages back to the disk (after ``upgrade``; commits first)."""
-        self.conn.commit()
-        self.conn.execute("VACUUM")
-
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()

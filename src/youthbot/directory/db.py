@@ -81,8 +81,8 @@ CREATE TABLE IF NOT EXISTS dir_mentions (
 CREATE INDEX IF NOT EXISTS dir_mentions_doc ON dir_mentions(doc);
 CREATE INDEX IF NOT EXISTS dir_mentions_key ON dir_mentions(kind, key);
 """
-#: The tables whose rows name their document by path (``dir_mentions``, the largest, names it
-#: by its ``dir_docs`` id: a path of every mention took a tenth of the index).
+#: The tables whose rows name their document by its path. ``dir_mentions``, the largest, names
+#: it by a ``dir_docs`` id instead: a path in every mention took a tenth of the index's disk.
 _TABLES = ("dir_people", "dir_orgs", "dir_places", "dir_projects", "dir_events")
 
 

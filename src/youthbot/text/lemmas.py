@@ -47,25 +47,23 @@ def cache_folder() -> Path:
     return Path(base) / "youthbot"
 
 
+#: Words whose lookups one dictionary keeps in memory (an index build meets each word often).
+_KEPT_WORDS = 200_000
+
+
 class _Table(Mapping[str, str]):
-    """One language's dictionary as a read-only SQLite table, each word read once."""
+    """One language's dictionary as a read-only SQLite table, recent words kept in memory."""
 
     def __init__(self, path: Path) -> None:
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
-        self._seen: dict[str, str | None] = {}
         self._conn.execute("SELECT count(*) FROM lemmas WHERE k = ''").fetchone()
+        self._lookup = functools.lru_cache(maxsize=_KEPT_WORDS)(self._read)
 
-    def _lookup(self, key: str) -> str | None:
-        try:
-            return self._seen[key]
-        except KeyError:
-            pass
+    def _read(self, key: str) -> str | None:
         with self._lock:
             row = self._conn.execute("SELECT v FROM lemmas WHERE k = ?", (key,)).fetchone()
-        value = None if row is None else str(row[0])
-        self._seen[key] = value
-        return value
+        return None if row is None else str(row[0])
 
     def get(self, key: str, default: Any = None) -> Any:  # the miss-cheap lookup simplemma uses
         value = self._lookup(key)
