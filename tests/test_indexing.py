@@ -245,6 +245,20 @@ def test_older_analyzer_version_is_refreshed_reusing_vectors(
     assert fresh.stats().documents == 2
 
 
+def _upgraded_without_embedding(tmp_path: Path, corpus: Path, refusal: str) -> Pipeline:
+    """A new pipeline over an index of an older schema: refused with ``refusal``, then
+    brought up to date by `youthbot index` without embedding anything."""
+    fresh = _pipeline(tmp_path, corpus)
+    with pytest.raises(IndexMismatchError, match=refusal):
+        fresh.search("Liepāja")
+    embedded: list[BuildProgress] = []
+    fresh.build_index(
+        [corpus], progress=lambda e: embedded.append(e) if e.stage == "embed" else None
+    )
+    assert not embedded
+    return fresh
+
+
 def test_an_index_with_vectors_in_sqlite_is_migrated_without_embedding(
     tmp_path: Path, small_corpus: Path
 ) -> None:
@@ -270,14 +284,7 @@ def test_an_index_with_vectors_in_sqlite_is_migrated_without_embedding(
         shutil.rmtree(live / part)
     for part in ("vectors.json", "vectors.json.ids", "lexical.json", "lexical.json.ids"):
         (live / part).unlink()
-    fresh = _pipeline(tmp_path, small_corpus)
-    with pytest.raises(IndexMismatchError, match="older youthbot.*youthbot index"):
-        fresh.search("Liepāja")
-    embedded: list[BuildProgress] = []
-    fresh.build_index(
-        [small_corpus], progress=lambda e: embedded.append(e) if e.stage == "embed" else None
-    )
-    assert not embedded
+    fresh = _upgraded_without_embedding(tmp_path, small_corpus, "older youthbot.*youthbot index")
     assert _hits(fresh, "dense") == dense
 
 
@@ -317,14 +324,7 @@ def test_an_index_of_schema_2_is_upgraded_without_embedding_and_shrinks(
     live = IndexLayout(tmp_path / "idx").current()
     assert live is not None
     _as_schema_2(live / "index.sqlite")
-    fresh = _pipeline(tmp_path, small_corpus)
-    with pytest.raises(IndexMismatchError, match="youthbot index"):
-        fresh.search("Liepāja")
-    embedded: list[BuildProgress] = []
-    fresh.build_index(
-        [small_corpus], progress=lambda e: embedded.append(e) if e.stage == "embed" else None
-    )
-    assert not embedded
+    fresh = _upgraded_without_embedding(tmp_path, small_corpus, "older youthbot.*youthbot index")
     assert _hits(fresh, "dense") == dense and _hits(fresh, "lexical") == lexical
     assert fresh.facts.all_people() == people and fresh.facts.all_events() == events
     new = IndexLayout(tmp_path / "idx").current()
