@@ -74,3 +74,25 @@ def test_find_relations_with_nouns() -> None:
 
 def test_short_english_forms_count() -> None:
     assert relation_of("led") == "lead" and relation_of("ran") == "lead"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "relation"),
+    [
+        ("Vasaru pavadīju jauniešu nometnē Ventspilī.", "pavadīju", None),  # spent
+        ("Skolotāja pavadīja skolēnus uz Rīgu.", "pavadīja", None),  # accompanied
+        ("Nodarbību novadīja jaunatnes darbiniece Ieva Garjāne.", "novadīja", "lead"),
+        ("Sadarbības līgumu parakstīja domes priekšsēdētājs.", "parakstīja", None),  # signed
+        ("Projekta pieteikumu uzrakstīja Ināra Miglāne.", "uzrakstīja", "write"),
+        ("Nolikumu pārrakstīja jauniešu dome.", "pārrakstīja", "write"),  # a prefix with ā
+        ("Dalībnieki sadalījās piecās grupās.", "sadalījās", None),  # divided
+        ("Savā pieredzē dalījās Liepājas jaunatnes lietu speciāliste.", "dalījās", "say"),
+        ("Forumā piedalījās 40 jaunieši no Kurzemes.", "piedalījās", "take_part"),
+    ],
+)
+def test_a_prefix_that_makes_another_verb_names_no_relation(
+    sentence: str, word: str, relation: str | None
+) -> None:
+    assert relation_of(word) == relation
+    found = {sentence[a:b]: rel for a, b, rel in find_relations(sentence)}
+    assert found.get(word) == relation

@@ -237,7 +237,23 @@ _NOUN_ENDINGS = re.compile(
 #: A stem of three letters or fewer ("vad", "sak", "run") counts only bare and in these
 #: present-tense forms ("vada", "vadu", "saka"), never after a prefix or in other forms.
 _SHORT_STEM_ENDINGS = frozenset({"a", "u", "i", "ām", "āt", "am", "at"})
-_PREFIXES = ("", "no", "sa", "pa", "uz", "iz", "at", "ie", "ap", "pār", "pie", "līdz", "jā")
+#: Verb prefixes, folded as the words they are matched against are ("pār" → "par").
+_PREFIXES = tuple(
+    fold(p)
+    for p in ("", "no", "sa", "pa", "uz", "iz", "at", "ie", "ap", "pār", "pie", "līdz", "jā")
+)
+#: Prefixes that make another verb of a stem, so its forms name no relation: pavadīt (spend,
+#: accompany), izvadīt (see off), ievadīt (enter), atvadīties (say goodbye); parakstīt (sign),
+#: pierakstīt (note down), aprakstīt (describe), norakstīt (write off); sadalīt (divide),
+#: izdalīt (hand out), atdalīt (separate), iedalīt (allot), padalīt (share out).
+_OTHER_VERB_PREFIXES: dict[str, frozenset[str]] = {
+    fold(stem): frozenset(fold(p) for p in prefixes)
+    for stem, prefixes in {
+        "vadī": ("pa", "iz", "ie", "at"),
+        "rakstī": ("pa", "pie", "ap", "no"),
+        "dalī": ("sa", "iz", "at", "ie", "pa"),
+    }.items()
+}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -280,6 +296,8 @@ def relation_of(word: str, *, nouns: bool = False) -> Relation | None:
             if not rest.startswith(stem):
                 continue
             ending = rest[len(stem) :]
+            if prefix in _OTHER_VERB_PREFIXES.get(stem, ()):
+                return None  # "pavadīju" (spent) is not "vadīju" (led)
             if _AGENT_STEM.fullmatch(stem):
                 if not prefix and _AGENT_ENDINGS.fullmatch(ending):
                     return rel  # "koordinatore", "priekšsēdētājam"
