@@ -182,10 +182,14 @@ def main() -> int:
             up = time.monotonic() + 120
             while True:
                 try:
-                    if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
-                        break
+                    answer = httpx.get(base + "/api/stats", timeout=2)
                 except httpx.HTTPError:
-                    pass
+                    answer = None  # not listening yet
+                if answer is not None and answer.status_code == 200:
+                    break
+                if answer is not None:  # up, but it cannot answer: an index to update, …
+                    print(f"the server answers {answer.status_code}: {answer.text[:500]}")
+                    return 1
                 if time.monotonic() > up or server.poll() is not None:
                     err = server.stderr.read().decode() if server.stderr else ""
                     print("the server did not start:", err[-2000:])
