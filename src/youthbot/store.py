@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sentences_by_doc ON sentences(doc_id, start);
+CREATE INDEX IF NOT EXISTS sentences_by_chunk ON sentences(chunk_id);
 """
 #: A chunk's text, its span of the document's text (SQLite counts characters, as Python does).
 _CHUNK_TEXT = 'substr(d.text, c.start + 1, c."end" - c.start)'
