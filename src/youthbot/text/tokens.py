@@ -175,5 +175,4 @@ def is_common_word(word: str) -> bool:
     ``rīgā`` → ``Rīga``); a lower-case lemma means a common noun, verb or adjective
     (``skolas`` → ``skola``, ``esot`` → ``būt``). Unknown words are not common.
     """
-    lemma = dictionary_lemma(word.lower())
-    return lemma is not None and lemma[:1].islower()
+    return common_lemma(word) is not None
